@@ -1,0 +1,78 @@
+/**
+ * `sitrep extract FILE...`: reads each file (or `-` for stdin), extracts its events and writes
+ * them in the chosen format. A file that cannot be read is reported on one stderr line and the
+ * others are still processed; the exit status is then non-zero.
+ */
+import { SitrepError } from '../errors.js';
+import { readArticle } from '../ingest/index.js';
+import type { Extractor } from '../extract.js';
+import { createWriter, type Format } from './output.js';
+import { explain } from './explain.js';
+
+export interface ExtractOptions {
+  published?: string;
+  source?: string;
+  json?: boolean;
+  format?: string;
+  explain?: boolean;
+  maxBytes?: string;
+}
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  stdoutIsTTY: boolean;
+}
+
+/** A real calendar date written YYYY-MM-DD (2018-02-30 is refused). */
+export function checkDate(value: string, option: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(`${value}T00:00:00Z`) : null;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new SitrepError('E_BAD_ARGUMENT', `${option} "${value}" is not a date`, 'write it as YYYY-MM-DD, e.g. 2018-07-31');
+  }
+  return value;
+}
+
+function formatOf(opts: ExtractOptions, io: Io): Format {
+  if (opts.json) return 'jsonl';
+  const format = opts.format ?? (io.stdoutIsTTY ? 'table' : 'jsonl');
+  if (format === 'json') return 'jsonl';
+  if (format === 'jsonl' || format === 'csv' || format === 'table') return format;
+  throw new SitrepError('E_BAD_ARGUMENT', `--format "${format}" is not one of jsonl, csv, table`);
+}
+
+function maxBytesOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new SitrepError('E_BAD_ARGUMENT', `--max-bytes "${value}" is not a positive whole number`);
+  return n;
+}
+
+/** Returns the exit status. */
+export async function runExtract(files: string[], opts: ExtractOptions, io: Io, makeExtractor: () => Extractor): Promise<number> {
+  const published = opts.published === undefined ? undefined : checkDate(opts.published, '--published');
+  const format = formatOf(opts, io);
+  const maxBytes = maxBytesOf(opts.maxBytes);
+  let extractor: Extractor | null = null;
+  const writer = createWriter(format, io.out);
+  let failures = 0;
+  for (const file of files) {
+    let article;
+    try {
+      article = await readArticle(file, maxBytes === undefined ? {} : { maxBytes });
+    } catch (error) {
+      if (!(error instanceof SitrepError)) throw error;
+      io.err(`sitrep: ${error.toLine()}`);
+      failures++;
+      continue;
+    }
+    extractor ??= makeExtractor();
+    const { doc, records } = extractor.extractArticle(article, { name: file, published: published ?? null, source: opts.source ?? null });
+    for (const warning of doc.warnings) io.err(`sitrep: warning: ${warning}`);
+    if (opts.explain) explain(doc, records, io.err);
+    writer.write(records, doc.events);
+  }
+  writer.end();
+  return failures > 0 ? 1 : 0;
+}

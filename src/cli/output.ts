@@ -1,0 +1,68 @@
+/**
+ * How extracted events are written: JSON lines (the contract), ACLED-column CSV, or a
+ * readable table for a person at a terminal. Everything here writes to standard output only.
+ */
+import { readDataJson } from '../data.js';
+import { ACLED_COLUMNS, csvLine, toAcledRow } from '../record/index.js';
+import type { CodedEvent, EventRecord } from '../types.js';
+
+export type Format = 'jsonl' | 'csv' | 'table';
+
+export interface Writer {
+  write(records: EventRecord[], events: CodedEvent[]): void;
+  end(): void;
+}
+
+type Out = (line: string) => void;
+
+function regionsByIso3(): Map<string, string> {
+  const countries = readDataJson<Array<{ iso3: string; region: string }>>('countries.json');
+  return new Map(countries.map((c) => [c.iso3, c.region]));
+}
+
+function csvWriter(out: Out): Writer {
+  const regions = regionsByIso3();
+  const timestamp = Math.floor(Date.now() / 1000);
+  out(csvLine(ACLED_COLUMNS));
+  return {
+    write(records, events) {
+      records.forEach((r, i) => {
+        const e = events[i];
+        const row = toAcledRow(r, { inter1: e?.inter1 ?? 0, inter2: e?.inter2 ?? 0, region: regions.get(r.iso3) ?? null, timestamp });
+        out(csvLine(ACLED_COLUMNS.map((c) => row[c])));
+      });
+    },
+    end() {},
+  };
+}
+
+function pad(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n - 1) + '…' : s.padEnd(n);
+}
+
+function tableWriter(out: Out): Writer {
+  let count = 0;
+  return {
+    write(records) {
+      for (const r of records) {
+        if (count++ === 0) out(`${pad('date', 10)}  ${pad('type', 34)}  ${pad('actor1', 28)}  ${pad('actor2', 22)}  ${pad('place', 26)}  dead  status`);
+        const place = r.admin1 && r.admin1 !== r.location ? `${r.location}, ${r.admin1}` : r.location;
+        out(`${r.event_date}  ${pad(r.sub_event_type, 34)}  ${pad(r.actor1, 28)}  ${pad(r.actor2 ?? '-', 22)}  ${pad(place, 26)}  ${String(r.fatalities).padStart(4)}  ${r.status}`);
+      }
+    },
+    end() {
+      out(count === 0 ? 'no events found' : `${count} event(s)`);
+    },
+  };
+}
+
+export function createWriter(format: Format, out: Out): Writer {
+  if (format === 'csv') return csvWriter(out);
+  if (format === 'table') return tableWriter(out);
+  return {
+    write(records) {
+      for (const r of records) out(JSON.stringify(r));
+    },
+    end() {},
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * The coding stage: turns each body sentence's triggers into coded events (`doc.candidates`),
+ * one per act the sentence tells, with actors, place, date, counts, status, citation and the
+ * sentence as evidence. Every field records the rule that set it, for `--explain`.
+ * In-document merging of several tellings happens in the next stage.
+ */
+import type { ActorEntry, ActorMention, CodedEvent, CountMention, DateMention, Doc, PlaceMention, Reason, Stage } from '../types.js';
+import { viewOf, within, type SentenceView } from './context.js';
+import { framesOf, type Frame } from './frames.js';
+import { assignRoles, isArmed, type RoleActorFn } from './roles.js';
+import { chooseWhen } from './when.js';
+import { chooseWhere } from './where.js';
+import { countsByFrame, rangesOf } from './tolls.js';
+import { statusOf } from './status.js';
+import { refineSubType } from './refine.js';
+
+export interface CodeResources {
+  roleActor: RoleActorFn;
+}
+
+/** What the coder remembers while reading the article from top to bottom. */
+interface Memory {
+  paragraph: number;
+  paragraphDate: DateMention | null;
+  paragraphPlace: PlaceMention | null;
+  /** Armed actors in the order they were last named, most recent last. */
+  armed: ActorEntry[];
+}
+
+function remember(memory: Memory, view: SentenceView, dates: DateMention[], places: PlaceMention[], actors: ActorMention[]): void {
+  const ownDate = dates.filter((d) => !d.future).at(-1);
+  if (ownDate) memory.paragraphDate = ownDate;
+  const ownPlace = places.filter((p) => p.place.featureCode !== 'COUNTRY').at(-1);
+  if (ownPlace) memory.paragraphPlace = ownPlace;
+  for (const mention of actors) {
+    if (!isArmed(mention.actor)) continue;
+    memory.armed = memory.armed.filter((a) => a.name !== mention.actor.name);
+    memory.armed.push(mention.actor);
+  }
+  void view;
+}
+
+function contextActors(memory: Memory): { agent: ActorEntry | null; opponent: ActorEntry | null } {
+  const agent = memory.armed.at(-1) ?? null;
+  const opponent = [...memory.armed].reverse().find((a) => a.name !== agent?.name) ?? null;
+  return { agent, opponent };
+}
+
+export function createCodeStage(resources: CodeResources): Stage {
+  return {
+    name: 'code',
+    requires: ['sentences', 'triggers', 'cues', 'dates', 'places', 'actors', 'counts', 'attributions', 'focus'],
+    provides: ['candidates'],
+    run(doc: Doc): Doc {
+      doc.candidates = codeDocument(doc, resources);
+      doc.trace.push(`code: ${doc.candidates.length} candidate event(s) from ${doc.triggers.length} trigger(s)`);
+      return doc;
+    },
+  };
+}
+
+function codeDocument(doc: Doc, resources: CodeResources): CodedEvent[] {
+  const view = viewOf(doc);
+  const bodyDates = view.body.flatMap((s) => within(doc.dates, s.sentence)).filter((d) => !d.future);
+  const lead = {
+    date: bodyDates[0] ?? null,
+    place:
+      view.body.flatMap((s) => within(doc.places, s.sentence)).find((p) => p.place.featureCode !== 'COUNTRY') ??
+      view.headline.flatMap((s) => within(doc.places, s.sentence))[0] ??
+      null,
+  };
+  const memory: Memory = { paragraph: -1, paragraphDate: null, paragraphPlace: null, armed: [] };
+  const events: CodedEvent[] = [];
+  for (const sv of view.body) {
+    if (sv.paragraph !== memory.paragraph) {
+      memory.paragraph = sv.paragraph;
+      memory.paragraphDate = null;
+      memory.paragraphPlace = null;
+    }
+    const s = sv.sentence;
+    const dates = within(doc.dates, s);
+    const places = within(doc.places, s);
+    const actors = within(doc.actors, s);
+    const frames = framesOf(within(doc.triggers, s));
+    const counts = countsByFrame(frames, within(doc.counts, s));
+    for (const frame of frames) {
+      const event = codeFrame(doc, sv, frame, { dates, places, actors, counts: counts.get(frame) ?? [], lead, memory, resources });
+      if (event) events.push(event);
+    }
+    remember(memory, sv, dates, places, actors);
+  }
+  return events;
+}
+
+interface FrameInput {
+  dates: DateMention[];
+  places: PlaceMention[];
+  actors: ActorMention[];
+  counts: CountMention[];
+  lead: { date: DateMention | null; place: PlaceMention | null };
+  memory: Memory;
+  resources: CodeResources;
+}
+
+function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput): CodedEvent | null {
+  const s = sv.sentence;
+  const why: Reason[] = [{ field: 'sub_event_type', rule: frame.main.rule, span: frame.main }];
+  const status = statusOf(doc.text, within(doc.cues, s), frame.main, frame.eventType);
+  if (status.status === 'nonevent') {
+    doc.trace.push(`code: dropped ${frame.subEventType} at ${frame.main.start}: non-event cue "${status.cue?.cue}"`);
+    return null;
+  }
+  if (status.cue) why.push({ field: 'status', rule: status.cue.rule, span: status.cue });
+  const when = chooseWhen({ trigger: frame.main, inSentence: input.dates, paragraph: input.memory.paragraphDate, lead: input.lead.date, published: doc.meta.published });
+  const where = chooseWhere({ text: doc.text, trigger: frame.main, inSentence: input.places, paragraph: input.memory.paragraphPlace, lead: input.lead.place, focus: doc.focus });
+  if (!when || !where) {
+    doc.trace.push(`code: dropped ${frame.subEventType} at ${frame.main.start}: no ${when ? 'place' : 'date'}`);
+    return null;
+  }
+  why.push({ field: 'event_date', rule: when.rule, span: when.mention }, { field: 'location', rule: where.rule, span: where.mention });
+  const context = contextActors(input.memory);
+  const roles = assignRoles({
+    frame, text: doc.text, sentence: s, actors: input.actors, country: where.place.country,
+    contextAgent: context.agent, contextOpponent: context.opponent, roleActor: input.resources.roleActor,
+  });
+  why.push(...roles.why);
+  const counts = rangesOf(input.counts);
+  const refined = refineSubType(frame, roles, counts);
+  if (refined.rule) why.push({ field: 'sub_event_type', rule: refined.rule, span: null });
+  if (!roles.actor1) {
+    doc.trace.push(`code: dropped ${refined.subEventType} at ${frame.main.start}: no actor`);
+    return null;
+  }
+  const attribution = doc.attributions.find((a) => a.sentences.includes(sv.index)) ?? null;
+  if (attribution) why.push({ field: 'attributed_to', rule: attribution.rule, span: attribution });
+  return {
+    eventType: refined.eventType,
+    subEventType: refined.subEventType,
+    date: when.date,
+    dateEnd: when.end,
+    timePrecision: when.precision,
+    actor1: roles.actor1.name,
+    actor2: roles.actor2?.name ?? null,
+    assocActor1: roles.assoc1?.name ?? null,
+    assocActor2: roles.assoc2?.name ?? null,
+    inter1: roles.actor1.inter,
+    inter2: roles.actor2?.inter ?? 0,
+    place: where.place,
+    location: where.location,
+    fatalities: counts.killed?.low ?? 0,
+    counts,
+    status: status.status,
+    attributedTo: attribution?.source ?? null,
+    source: doc.meta.source,
+    evidence: [{ doc: doc.id, start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) }],
+    confidence: confidenceOf(frame, when.own, where.own, roles.agentNamed),
+    stated: { date: when.own, place: where.own, actor1: roles.agentNamed },
+    why,
+  };
+}
+
+/** A plain additive score: a specific trigger and a date, place and actor the sentence names. */
+function confidenceOf(frame: Frame, ownDate: boolean, ownPlace: boolean, agentNamed: boolean): number {
+  const base = 0.35 + Math.min(frame.main.priority, 100) / 500;
+  const score = base + (ownDate ? 0.15 : 0) + (ownPlace ? 0.15 : 0) + (agentNamed ? 0.15 : 0);
+  return Math.round(Math.min(score, 0.99) * 100) / 100;
+}

@@ -1,0 +1,150 @@
+/**
+ * Who did it to whom. Reads the actor mentions of a sentence around the frame's trigger:
+ * the agent is the armed actor named before the trigger ("IS abducted ...") or after "by"
+ * ("... killed by a Russian missile"); the target comes after the trigger, or before it in a
+ * passive clause ("Civilians were killed"). ACLED's conventions then fill what the text leaves
+ * unnamed: civilian victims of an attack are `Civilians (<country>)`, an unnamed attacker is an
+ * `Unidentified Armed Group (<country>)`, protesters are `Protesters (<country>)`.
+ */
+import type { ActorEntry, ActorKind, ActorMention, Reason, Span } from '../types.js';
+import type { Frame } from './frames.js';
+
+export type Role = 'civilians' | 'protesters' | 'rioters' | 'unidentified';
+
+/** Builds ACLED role actors for a country; injected from the actor dictionary. */
+export type RoleActorFn = (role: Role, country: string) => ActorEntry;
+
+const ARMED: ReadonlySet<ActorKind> = new Set(['state', 'rebel', 'political-militia', 'identity-militia', 'external']);
+export const isArmed = (a: ActorEntry | null | undefined): boolean => !!a && ARMED.has(a.kind);
+const isCivilian = (a: ActorEntry | null | undefined): boolean => !!a && (a.kind === 'civilians' || a.kind === 'identity');
+
+export interface RoleInput {
+  frame: Frame;
+  text: string;
+  sentence: Span;
+  /** Actor mentions inside the sentence, in text order. */
+  actors: ActorMention[];
+  /** ACLED country name of the event's place, for role actors. */
+  country: string | null;
+  /** The armed actor the surrounding text is about, when the sentence names none. */
+  contextAgent: ActorEntry | null;
+  /** A second armed actor from context, for two-sided events. */
+  contextOpponent: ActorEntry | null;
+  roleActor: RoleActorFn;
+}
+
+export interface Roles {
+  actor1: ActorEntry | null;
+  actor2: ActorEntry | null;
+  assoc1: ActorEntry | null;
+  assoc2: ActorEntry | null;
+  /** Evidence that the agent was named in the sentence itself. */
+  agentNamed: boolean;
+  why: Reason[];
+}
+
+interface Parties {
+  agent: ActorMention | null;
+  target: ActorMention | null;
+  /** "between X and Y", "X and Y clashed": both sides of a two-sided event. */
+  sides: ActorMention[];
+  backers: ActorMention[];
+}
+
+function precededBy(text: string, span: Span, words: RegExp): boolean {
+  return words.test(text.slice(Math.max(0, span.start - 14), span.start));
+}
+
+function partiesOf(input: RoleInput): Parties {
+  const { text, frame, actors } = input;
+  const trigger = frame.main;
+  const backers = actors.filter((a) => /^\s*-?\s*backed\b/i.test(text.slice(a.end, a.end + 8)));
+  const main = actors.filter((a) => !backers.includes(a));
+  const byAgent = main.find((a) => a.start >= trigger.end && precededBy(text, a, /\bby\s+(the\s+)?$/i));
+  const before = main.filter((a) => a.end <= trigger.start);
+  const after = main.filter((a) => a.start >= trigger.end && a !== byAgent);
+  const passive = /\b(was|were|been|being|is|are)\s+(\w+\s+)?$/i.test(text.slice(Math.max(input.sentence.start, trigger.start - 25), trigger.start));
+  const armedBefore = [...before].reverse().find((a) => isArmed(a.actor));
+  let agent: ActorMention | null = byAgent ?? null;
+  let target: ActorMention | null = null;
+  if (!agent && !passive) agent = armedBefore ?? null;
+  if (passive && !byAgent) target = [...before].reverse()[0] ?? null;
+  if (!target) target = after.find((a) => a.actor.name !== agent?.actor.name) ?? null;
+  if (!agent && !passive) agent = after.find((a) => isArmed(a.actor) && a !== target && /\bbetween\s+$/i.test(text.slice(trigger.end, a.start))) ?? null;
+  const sides = uniqueByName(main.filter((a) => isArmed(a.actor)));
+  return { agent, target, sides, backers };
+}
+
+function uniqueByName(list: ActorMention[]): ActorMention[] {
+  const seen = new Set<string>();
+  return list.filter((a) => (seen.has(a.actor.name) ? false : (seen.add(a.actor.name), true)));
+}
+
+/** The identity group named alongside civilian victims ("Druze women"), as an associated actor. */
+function identityOf(actors: ActorMention[]): ActorEntry | null {
+  return actors.find((a) => a.actor.kind === 'identity')?.actor ?? null;
+}
+
+export function assignRoles(input: RoleInput): Roles {
+  const parties = partiesOf(input);
+  const { frame, country, roleActor } = input;
+  const why: Reason[] = [];
+  const role = (r: Role): ActorEntry | null => (country ? roleActor(r, country) : null);
+  const agent = parties.agent?.actor ?? null;
+  const target = parties.target?.actor ?? null;
+  const assoc1 = parties.backers[0]?.actor ?? null;
+  let actor1: ActorEntry | null = agent;
+  let actor2: ActorEntry | null = target;
+  let assoc2: ActorEntry | null = null;
+  if (parties.agent) why.push({ field: 'actor1', rule: 'roles:agent-in-sentence', span: parties.agent });
+  if (parties.target) why.push({ field: 'actor2', rule: 'roles:target-in-sentence', span: parties.target });
+
+  switch (frame.eventType) {
+    case 'Battles': {
+      const sides = parties.sides.map((m) => m.actor);
+      actor1 = agent && isArmed(agent) ? agent : (sides[0] ?? input.contextAgent);
+      actor2 = sides.find((s) => s.name !== actor1?.name) ?? (isArmed(target) ? target : null);
+      if (!actor2) actor2 = input.contextOpponent && input.contextOpponent.name !== actor1?.name ? input.contextOpponent : null;
+      break;
+    }
+    case 'Violence against civilians': {
+      if (!isArmed(actor1)) actor1 = input.contextAgent ?? role('unidentified');
+      if (!isCivilian(actor2)) actor2 = role('civilians');
+      else if (actor2?.kind === 'identity') {
+        assoc2 = actor2;
+        actor2 = role('civilians');
+      }
+      assoc2 = assoc2 ?? identityOf(input.actors);
+      break;
+    }
+    case 'Explosions/Remote violence': {
+      if (!isArmed(actor1)) actor1 = input.contextAgent ?? role('unidentified');
+      if (actor2?.kind === 'identity') {
+        assoc2 = actor2;
+        actor2 = role('civilians');
+      }
+      break;
+    }
+    case 'Protests': {
+      actor1 = role('protesters');
+      const force = [agent, target].find((a) => a?.kind === 'state') ?? null;
+      actor2 = frame.subEventType === 'Peaceful protest' ? null : force;
+      assoc1 = identityOf(input.actors);
+      break;
+    }
+    case 'Riots': {
+      actor1 = role('rioters');
+      actor2 = target && target.kind !== 'rioters' && target.kind !== 'protesters' ? target : null;
+      break;
+    }
+    case 'Strategic developments': {
+      if (!actor1) actor1 = input.contextAgent;
+      if (frame.subEventType === 'Agreement' && !actor2) {
+        actor2 = parties.sides.map((m) => m.actor).find((s) => s.name !== actor1?.name) ?? input.contextOpponent;
+      }
+      break;
+    }
+  }
+  if (actor1 && actor1 === actor2 && frame.subEventType !== 'Armed clash') actor2 = null;
+  return { actor1, actor2, assoc1, assoc2, agentNamed: !!parties.agent, why };
+}

@@ -1,0 +1,52 @@
+/**
+ * Where an event happened. Among the places named in the event's sentence, the most precise one
+ * nearest the trigger wins; a country or a province gives way to a town named in the same
+ * sentence. With no place in the sentence, the event is placed where its paragraph is, then
+ * where the article's lead is, and last in the article's focus country (geo_precision 3).
+ */
+import type { Place, PlaceMention, Span } from '../types.js';
+import { gap } from './context.js';
+
+export interface Where {
+  place: Place;
+  /** The place name as the text wrote it. */
+  location: string;
+  own: boolean;
+  mention: PlaceMention | null;
+  rule: string;
+}
+
+export interface WhereInput {
+  text: string;
+  trigger: Span;
+  inSentence: PlaceMention[];
+  paragraph: PlaceMention | null;
+  lead: PlaceMention | null;
+  focus: Place | null;
+}
+
+const isCountry = (p: PlaceMention): boolean => p.place.featureCode === 'COUNTRY';
+
+/** Smaller is better: precise places, then closeness to the trigger. */
+function cost(mention: PlaceMention, trigger: Span): number {
+  return mention.place.precision * 1000 + Math.min(gap(mention, trigger), 999);
+}
+
+export function bestPlace(mentions: PlaceMention[], trigger: Span): PlaceMention | undefined {
+  const finer = mentions.filter((m) => !isCountry(m));
+  const pool = finer.length > 0 ? finer : mentions;
+  return [...pool].sort((a, b) => cost(a, trigger) - cost(b, trigger))[0];
+}
+
+export function fromPlaceMention(text: string, mention: PlaceMention, own: boolean, rule: string): Where {
+  return { place: mention.place, location: mention.place.name, own, mention, rule };
+}
+
+export function chooseWhere(input: WhereInput): Where | null {
+  const own = bestPlace(input.inSentence, input.trigger);
+  if (own) return fromPlaceMention(input.text, own, true, 'where:sentence');
+  if (input.paragraph) return fromPlaceMention(input.text, input.paragraph, false, 'where:paragraph');
+  if (input.lead) return fromPlaceMention(input.text, input.lead, false, 'where:lead');
+  if (input.focus) return { place: input.focus, location: input.focus.name, own: false, mention: null, rule: 'where:focus' };
+  return null;
+}

@@ -1,0 +1,61 @@
+/**
+ * Folds a second telling into an event. What a telling stated beats what another only
+ * inherited; a more precise date or place beats a vaguer one; the first telling's toll is the
+ * article's figure (the lead carries the current toll) while `counts` keeps the range of all
+ * figures told; evidence accumulates in text order.
+ */
+import type { CodedEvent, CountKind, CountRange } from '../types.js';
+
+/** Combines two tellings' ranges conservatively: the low is the smallest, the high the largest. */
+export function combineRanges(a: CountRange | undefined, b: CountRange | undefined): CountRange | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  const low = Math.min(a.low, b.low);
+  const highs = [a.high ?? a.low, b.high ?? b.low];
+  const high = Math.max(...highs);
+  return { low, high: high > low ? high : a.high === null && b.high === null ? null : high };
+}
+
+function better<T>(aStated: boolean, bStated: boolean, aPrecision: number, bPrecision: number, a: T, b: T): T {
+  if (aStated !== bStated) return aStated ? a : b;
+  return bPrecision < aPrecision ? b : a;
+}
+
+export function combine(a: CodedEvent, b: CodedEvent): CodedEvent {
+  const dateFrom = better(a.stated.date, b.stated.date, a.timePrecision, b.timePrecision, a, b);
+  const placeFrom = better(a.stated.place, b.stated.place, a.place.precision, b.place.precision, a, b);
+  const kindFrom = a.stated.date || !b.stated.date ? a : b;
+  const actorFrom = a.stated.actor1 || !b.stated.actor1 ? a : b;
+  const counts = { ...a.counts };
+  for (const kind of Object.keys(b.counts) as CountKind[]) {
+    const range = combineRanges(a.counts[kind], b.counts[kind]);
+    if (range) counts[kind] = range;
+  }
+  const firstToll = a.counts.killed ? a.fatalities : b.fatalities;
+  return {
+    ...kindFrom,
+    date: dateFrom.date,
+    dateEnd: dateFrom.dateEnd,
+    timePrecision: dateFrom.timePrecision,
+    place: placeFrom.place,
+    location: placeFrom.location,
+    actor1: actorFrom.actor1,
+    actor2: actorFrom.actor2 ?? (a.actor2 ? a : b).actor2,
+    inter1: actorFrom.inter1,
+    inter2: actorFrom.actor2 ? actorFrom.inter2 : (a.actor2 ? a : b).inter2,
+    assocActor1: a.assocActor1 ?? b.assocActor1,
+    assocActor2: a.assocActor2 ?? b.assocActor2,
+    fatalities: firstToll,
+    counts,
+    status: a.status === 'planned' && b.status === 'occurred' ? 'occurred' : a.status,
+    attributedTo: a.attributedTo ?? b.attributedTo,
+    evidence: [...a.evidence, ...b.evidence].sort((x, y) => x.start - y.start),
+    confidence: Math.min(0.99, Math.max(a.confidence, b.confidence) + 0.05),
+    stated: {
+      date: a.stated.date || b.stated.date,
+      place: a.stated.place || b.stated.place,
+      actor1: a.stated.actor1 || b.stated.actor1,
+    },
+    why: [...a.why, ...b.why],
+  };
+}

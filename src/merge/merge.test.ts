@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CodedEvent, Place } from '../types.js';
+import { mergeTellings, combineRanges } from './index.js';
+
+const place = (name: string, lat: number, lon: number, precision: 1 | 2 | 3 = 1, admin1 = 'As-Suwayda'): Place => ({
+  name, country: 'Syria', iso3: 'SYR', admin1, admin2: null, latitude: lat, longitude: lon, precision,
+  featureCode: precision === 3 ? 'ADM1' : 'PPL', population: 0, id: `t:${name}`,
+});
+const SWEIDA = place('As-Suwayda', 32.709, 36.566);
+const DARAA = place('Daraa', 32.618, 36.102, 1, 'Daraa');
+
+function telling(over: Partial<CodedEvent> & { start: number }): CodedEvent {
+  const { start, ...rest } = over;
+  return {
+    eventType: 'Violence against civilians', subEventType: 'Attack', date: '2018-07-25', dateEnd: null, timePrecision: 1,
+    actor1: 'Islamic State', actor2: 'Civilians (Syria)', assocActor1: null, assocActor2: null, inter1: 2, inter2: 7,
+    place: SWEIDA, location: 'As-Suwayda', fatalities: 0, counts: {}, status: 'occurred', attributedTo: null, source: null,
+    evidence: [{ doc: 'd', start, end: start + 10, text: 'x'.repeat(10) }], confidence: 0.5,
+    stated: { date: true, place: true, actor1: true }, why: [], ...rest,
+  };
+}
+
+test('three tellings of one attack become one event with three pieces of evidence', () => {
+  const events = mergeTellings([
+    telling({ start: 100, fatalities: 250, counts: { killed: { low: 250, high: null } } }),
+    telling({ start: 300, stated: { date: false, place: true, actor1: false }, date: '2018-07-31' }),
+    telling({ start: 500, subEventType: 'Suicide bomb', eventType: 'Explosions/Remote violence', stated: { date: false, place: true, actor1: false } }),
+  ]);
+  assert.equal(events.length, 1);
+  assert.equal(events[0]?.evidence.length, 3);
+  assert.equal(events[0]?.fatalities, 250);
+  assert.equal(events[0]?.date, '2018-07-25');
+});
+
+test('different events stay apart', () => {
+  const cases: Array<[string, Partial<CodedEvent>]> = [
+    ['another day', { date: '2018-07-20' }],
+    ['another town', { place: DARAA, location: 'Daraa' }],
+    ['another kind', { eventType: 'Strategic developments', subEventType: 'Arrests' }],
+    ['another named perpetrator', { actor1: 'Military Forces of Syria' }],
+  ];
+  for (const [what, over] of cases) {
+    assert.equal(mergeTellings([telling({ start: 0 }), telling({ start: 50, ...over })]).length, 2, what);
+  }
+});
+
+test('a telling with neither its own date nor place is dropped unless it joins an event', () => {
+  const weak = telling({ start: 0, stated: { date: false, place: false, actor1: true }, eventType: 'Strategic developments', subEventType: 'Agreement' });
+  assert.equal(mergeTellings([weak]).length, 0);
+});
+
+test('a later toll widens the range while the lead figure stays the fatalities', () => {
+  const [event] = mergeTellings([
+    telling({ start: 0, fatalities: 50, counts: { killed: { low: 50, high: null } } }),
+    telling({ start: 90, fatalities: 30, counts: { killed: { low: 30, high: null } } }),
+  ]);
+  assert.equal(event?.fatalities, 50);
+  assert.deepEqual(event?.counts.killed, { low: 30, high: 50 });
+});
+
+test('combineRanges is conservative below and keeps the widest high', () => {
+  const table: Array<[Parameters<typeof combineRanges>, ReturnType<typeof combineRanges>]> = [
+    [[{ low: 5, high: null }, undefined], { low: 5, high: null }],
+    [[{ low: 5, high: null }, { low: 5, high: null }], { low: 5, high: null }],
+    [[{ low: 20, high: 30 }, { low: 25, high: null }], { low: 20, high: 30 }],
+    [[{ low: 40, high: null }, { low: 12, high: 60 }], { low: 12, high: 60 }],
+  ];
+  for (const [args, expected] of table) assert.deepEqual(combineRanges(...args), expected);
+});
