@@ -79,8 +79,8 @@ export type GeoPrecision = 1 | 2 | 3;
 export interface DateMention extends Span {
   /** First day, `YYYY-MM-DD`. */
   date: string;
-  /** Last day for spans ("last week"), else null. */
-  end: string | null;
+  /** Last day `YYYY-MM-DD` for spans ("last week"), else null. (`end` is the span's offset.) */
+  dateEnd: string | null;
   precision: TimePrecision;
   /** Which parts the text states; the rest were implied from the publication date. */
   known: Array<'year' | 'month' | 'day' | 'weekday' | 'relative'>;

@@ -92,7 +92,7 @@ export function assignRoles(input: RoleInput): Roles {
   const role = (r: Role): ActorEntry | null => (country ? roleActor(r, country) : null);
   const agent = parties.agent?.actor ?? null;
   const target = parties.target?.actor ?? null;
-  const assoc1 = parties.backers[0]?.actor ?? null;
+  let assoc1 = parties.backers[0]?.actor ?? null;
   let actor1: ActorEntry | null = agent;
   let actor2: ActorEntry | null = target;
   let assoc2: ActorEntry | null = null;

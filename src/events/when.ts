@@ -32,7 +32,7 @@ export interface WhenInput {
 const usable = (d: DateMention): boolean => !d.future;
 
 export function fromMention(mention: DateMention, own: boolean, rule: string): When {
-  return { date: mention.date, end: mention.end, precision: mention.precision, own, mention, rule };
+  return { date: mention.date, end: mention.dateEnd, precision: mention.precision, own, mention, rule };
 }
 
 export function chooseWhen(input: WhenInput): When | null {

@@ -1,0 +1,61 @@
+/**
+ * The configured chrono-node parser: chrono's casual English configuration, with the parsers
+ * whose readings news prose does not mean as dates removed, and sitrep's own parsers and
+ * refiners added (chrono's extension point: `clone()`, then the two ordered arrays).
+ */
+import { casual, type Chrono } from 'chrono-node';
+import { AgoParser } from './parsers/ago.js';
+import { MonthPartParser } from './parsers/month-part.js';
+import { RelativeDayParser } from './parsers/relative-day.js';
+import { RelativePeriodParser } from './parsers/relative-period.js';
+import { WeekdayParser } from './parsers/weekday.js';
+import { NonDateFilter } from './refiners/non-date-filter.js';
+import { PastYearRefiner } from './refiners/past-year.js';
+import { SlashOrderRefiner } from './refiners/slash-order.js';
+import { WeekdayRangeRefiner } from './refiners/weekday-range.js';
+
+/**
+ * chrono's parsers kept: absolute dates ("July 25, 2018", "25 July", "May 2017", "2018-07-31",
+ * "7/31/2018"). Dropped, with the reason:
+ * - ENWeekdayParser, ENCasualDateParser, ENTimeUnitAgoFormatParser, ENRelativeDateFormatParser:
+ *   replaced by sitrep parsers that resolve into the past and give spans;
+ * - ENTimeUnitWithinFormatParser, ENTimeUnitLaterFormatParser, ENTimeUnitCasualRelativeFormatParser:
+ *   durations ("within days", "in around two weeks", "for 48 hours", "two days later");
+ * - ENTimeExpressionParser, ENCasualTimeParser: times of day ("9:47 PM", "morning") are not dates;
+ * - ENSlashMonthFormatParser ("7/2018"), ENEndOfCurrentMonthParser: rare in news, noisy.
+ */
+const KEPT_CHRONO_PARSERS = new Set([
+  'ENYearMonthDayParser',
+  'ISOFormatParser',
+  'SlashDateFormatParser',
+  'ENMonthNameLittleEndianParser',
+  'ENMonthNameMiddleEndianParser',
+  'ENMonthNameParser',
+  'ENYearMonthNameParser',
+]);
+
+/**
+ * chrono's refiners kept: overlap removal, "Tuesday, July 31" and "July 25 to 27" merging, the
+ * validity filter, year suffixes. Dropped: the date-time and time-zone refiners (no times are
+ * parsed; ENMergeDateTimeRefiner would glue "December." to a following "Last week", which has
+ * no stated part and so looks like a time), the relative-offset mergers (their parsers are
+ * gone), and ENUnlikelyFormatFilter, which NonDateFilter generalises from "in May" to every month.
+ */
+const KEPT_CHRONO_REFINERS = new Set([
+  'OverlapRemovalRefiner',
+  'MergeWeekdayComponentRefiner',
+  'UnlikelyFormatFilter',
+  'ENExtractYearSuffixRefiner',
+  'ENMergeDateRangeRefiner',
+]);
+
+export function createDateParser(): Chrono {
+  const chrono = casual.clone();
+  chrono.parsers = chrono.parsers.filter((parser) => KEPT_CHRONO_PARSERS.has(parser.constructor.name));
+  chrono.parsers.push(new WeekdayParser(), new RelativeDayParser(), new RelativePeriodParser(), new MonthPartParser(), new AgoParser());
+  chrono.refiners = chrono.refiners.filter((refiner) => KEPT_CHRONO_REFINERS.has(refiner.constructor.name));
+  // After chrono's own merging (weekday + date, date ranges): filter, then settle the years
+  // and move spans a week back where the merging pushed them past the anchor.
+  chrono.refiners.push(new NonDateFilter(), new SlashOrderRefiner(), new PastYearRefiner(), new WeekdayRangeRefiner());
+  return chrono;
+}
