@@ -1,0 +1,70 @@
+/**
+ * Length-preserving text folding, so that an alias found in a folded string has the same
+ * UTF-16 offsets in `doc.text`. Folding maps dashes and hyphens to spaces ("al-Shabaab" =
+ * "al Shabaab"), curly quotes to "'", strips accents from precomposed letters ("Médecins" =
+ * "Medecins") and, for the case-insensitive form, lower-cases.
+ */
+
+const SPACE_LIKE = /[\-\u2010-\u2015\u00a0\t\n\r\u2212]/g;
+const QUOTE_LIKE = /[\u2018\u2019\u02bc\u00b4`]/g;
+
+/** One folded character for a non-ASCII code unit, or the unit itself when folding would change the length. */
+function foldChar(ch: string): string {
+  const base = ch.normalize('NFD')[0] ?? ch;
+  return base.length === 1 && base.charCodeAt(0) < 128 ? base : ch;
+}
+
+function foldAccents(text: string): string {
+  // Fast path: most articles are ASCII apart from quotes and dashes.
+  if (!/[\u00c0-\u024f]/.test(text)) return text;
+  return text.replace(/[\u00c0-\u024f]/g, foldChar);
+}
+
+/** Case-preserving fold: punctuation and accents only. */
+export function foldPunct(text: string): string {
+  return foldAccents(text.replace(SPACE_LIKE, ' ').replace(QUOTE_LIKE, "'"));
+}
+
+/** Case-insensitive fold; same length as the input. */
+export function foldLower(punctFolded: string): string {
+  const lower = punctFolded.toLowerCase();
+  if (lower.length === punctFolded.length) return lower;
+  // A few characters grow when lower-cased (İ); fold those one by one.
+  let out = '';
+  for (const ch of punctFolded) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return out;
+}
+
+/** The key under which an alias is indexed: folded and with runs of spaces collapsed. */
+export function aliasKey(alias: string, caseSensitive: boolean): string {
+  const punct = foldPunct(alias.trim()).replace(/ +/g, ' ');
+  return caseSensitive ? punct : foldLower(punct);
+}
+
+/**
+ * True for aliases that must match with their case: acronyms such as "IS", "ADF", "PDF",
+ * "U.S." or "M23" would otherwise match the words "is", "us" or a "pdf" file name.
+ */
+export function isCaseSensitive(alias: string): boolean {
+  return alias.split(/[\s\-/]+/).some((word) => {
+    const letters = word.replace(/[^\p{L}]/gu, '');
+    if (letters.length === 0) return false;
+    const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
+    if (upper >= 2 && upper === letters.length) return true; // ISIS, U.S., HTS
+    if (upper >= 2 && letters.length <= 4) return true; // JeM, LeT, FARDC-like mixed acronyms
+    return upper >= 1 && /\d/.test(word) && letters.length <= 3; // M23, G9, 3R
+  });
+}
+
+const UNICODE_WORD = /[\p{L}\p{N}]/u;
+
+/** True when the UTF-16 unit at `index` is part of a word (letter or digit). */
+export function isWordCharAt(text: string, index: number): boolean {
+  if (index < 0 || index >= text.length) return false;
+  const code = text.charCodeAt(index);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return UNICODE_WORD.test(text[index] as string);
+}

@@ -1,0 +1,180 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createDoc } from '../doc.js';
+import type { Doc, Place } from '../types.js';
+import { createActorStage, loadActorDictionary } from './index.js';
+
+const dict = loadActorDictionary();
+const stage = createActorStage(dict);
+
+/** Word tokens as wink-nlp cuts them: hyphens and "'s" apart, "U.S." whole. */
+const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+|['’]s\b|[^\s\p{L}\p{N}]/gu;
+const SENTENCE_END = /[.!?]["”’]?(?=\s|$)|\n+/g;
+
+function focusPlace(iso3: string): Place {
+  return { name: iso3, country: iso3, iso3, admin1: null, admin2: null, latitude: 0, longitude: 0, precision: 3, featureCode: 'COUNTRY', population: 0, id: `country:${iso3}` };
+}
+
+/** A Doc with tokens, sentences and focus filled by hand, as the earlier stages would. */
+function makeDoc(text: string, focus: string | null, headline = false): Doc {
+  const doc = createDoc(text);
+  doc.tokens = [...text.matchAll(TOKEN)].map((m) => {
+    const norm = m[0].toLowerCase();
+    return { start: m.index, end: m.index + m[0].length, norm, pos: 'X', lemma: norm };
+  });
+  const ends = [...text.matchAll(SENTENCE_END)].map((m) => m.index + m[0].length);
+  if (ends[ends.length - 1] !== text.length) ends.push(text.length);
+  let first = 0;
+  for (const end of ends) {
+    let last = first;
+    while (last < doc.tokens.length && doc.tokens[last]!.start < end) last++;
+    if (last > first) doc.sentences.push({ start: doc.tokens[first]!.start, end, firstToken: first, endToken: last, headline: headline && first === 0 });
+    first = last;
+  }
+  doc.focus = focus ? focusPlace(focus) : null;
+  return doc;
+}
+
+function mentions(text: string, focus: string | null, headline = false): string[] {
+  const doc = stage.run(makeDoc(text, focus, headline));
+  return doc.actors.map((a) => `${text.slice(a.start, a.end)} => ${a.actor.name}`);
+}
+
+// [sentence, focus country, mentions that must be found ("surface => actor")]
+const POSITIVES: Array<[string, string | null, string[]]> = [
+  ['Syrian troops turned to IS areas of control in the two provinces.', 'SYR', ['Syrian troops => Military Forces of Syria', 'IS => Islamic State (Syria)']],
+  ['To put pressure on IS, Russian warplanes carried out strikes on the area today.', 'SYR', ['Russian warplanes => Military Forces of Russia']],
+  ['There have been talks between regime forces and IS to evacuate around 100 IS fighters.', 'SYR', ['regime forces => Military Forces of Syria', 'IS fighters => Islamic State (Syria)']],
+  ['Dozens of Islamic State group fighters were cornered in a pocket of Daraa.', 'SYR', ['Islamic State group fighters => Islamic State (Syria)']],
+  ['IS abducted the Druze women and children from a remote village in Sweida.', 'SYR', ['IS => Islamic State (Syria)', 'Druze => Druze Group (Syria)', 'women and children => Civilians (Syria)']],
+  ['The Syrian Arab Army and allied militias shelled Idlib, where Hayat Tahrir al-Sham holds sway.', 'SYR', ['Syrian Arab Army => Military Forces of Syria', 'Hayat Tahrir al-Sham => HTS: Hayat Tahrir al-Sham']],
+  ['HTS and the Turkistan Islamic Party repelled an assault by government forces near Saraqib.', 'SYR', ['HTS => HTS: Hayat Tahrir al-Sham', 'Turkistan Islamic Party => TIP: Turkistan Islamic Party', 'government forces => Military Forces of Syria']],
+  ['The Kurdish-led Syrian Democratic Forces (SDF) said Turkish drones struck a car in Qamishli.', 'SYR', ['Kurdish-led Syrian Democratic Forces => SDF: Syrian Democratic Forces', 'SDF => SDF: Syrian Democratic Forces', 'Turkish drones => Military Forces of Turkey']],
+  ['Turkish-backed rebels clashed with the YPG near Manbij.', 'SYR', ['Turkish-backed rebels => Syrian National Army', 'YPG => YPG: People\'s Protection Units']],
+  ['Syrian and Russian warplanes pounded rebel-held Douma, killing 40 civilians.', 'SYR', ['Syrian and Russian warplanes => Military Forces of Syria', 'Russian warplanes => Military Forces of Russia', 'civilians => Civilians (Syria)']],
+  ['Jaish al-Islam, the main rebel group in Douma, agreed to leave.', 'SYR', ['Jaish al-Islam => Jaish al-Islam']],
+  ['U.S. forces and the Afghan army fought the Taliban in Kunduz.', 'AFG', ['U.S. forces => Military Forces of the United States', 'Afghan army => Military Forces of Afghanistan', 'Taliban => Taliban']],
+  ['An American airstrike hit the MSF hospital, killing 42 patients and staff.', 'AFG', ['American airstrike => Military Forces of the United States', 'MSF => MSF: Medecins Sans Frontieres', 'patients => Civilians (Afghanistan)']],
+  ['Boko Haram insurgents killed 43 rice farmers in Zabarmari, Borno state.', 'NGA', ['Boko Haram insurgents => Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad', 'rice farmers => Farmers (Nigeria)']],
+  ['ISWAP fighters overran a base; the jihadists then torched the barracks.', 'NGA', ['ISWAP fighters => Islamic State (West Africa)', 'the jihadists => Islamic State (West Africa)']],
+  ['Islamic State claimed the attack on Nigerian soldiers near Damboa.', 'NGA', ['Islamic State => Islamic State (West Africa)', 'Nigerian soldiers => Military Forces of Nigeria']],
+  ['Gunmen abducted 30 students from a school in Kaduna state.', 'NGA', ['Gunmen => Unidentified Armed Group (Nigeria)', 'students => Civilians (Nigeria)', 'students => Students (Nigeria)']],
+  ['Suspected Fulani herdsmen attacked Tiv farmers in Benue.', 'NGA', ['Suspected Fulani herdsmen => Fulani Ethnic Militia (Nigeria)', 'Tiv farmers => Tiv Ethnic Group (Nigeria)']],
+  ['Al-Shabaab militants stormed a hotel in Mogadishu.', 'SOM', ['Al-Shabaab militants => Al Shabaab']],
+  ['Insurgents linked to al-Shabaab beheaded villagers in Cabo Delgado.', 'MOZ', ['al-Shabaab => Islamic State (Mozambique)', 'villagers => Civilians (Mozambique)']],
+  ['Russian forces shelled Kramatorsk railway station, the Ukrainian military said.', 'UKR', ['Russian forces => Military Forces of Russia', 'Ukrainian military => Military Forces of Ukraine']],
+  ['A mob of Muslims torched churches and homes of Christians in Jaranwala.', 'PAK', ['A mob => Rioters (Pakistan)', 'Muslims => Muslim Group (Pakistan)', 'Christians => Christian Group (Pakistan)']],
+  ['Police fired tear gas at protesters in Nasiriyah.', 'IRQ', ['Police => Police Forces of Iraq', 'protesters => Protesters (Iraq)']],
+  ['Iraqi security forces opened fire on demonstrators.', 'IRQ', ['Iraqi security forces => Military Forces of Iraq', 'demonstrators => Protesters (Iraq)']],
+  ['Jaish-e-Mohammed claimed the bombing of a CRPF convoy in Pulwama.', 'IND', ['Jaish-e-Mohammed => JeM: Jaish-e-Mohammed', 'CRPF => Police Forces of India']],
+  ['The JeM suicide bomber rammed the bus.', 'IND', ['JeM suicide bomber => JeM: Jaish-e-Mohammed']],
+  ['Mexican soldiers and National Guard troops clashed with Sinaloa Cartel gunmen in Culiacan.', 'MEX', ['Mexican soldiers => Military Forces of Mexico', 'National Guard troops => Police Forces of Mexico', 'Sinaloa Cartel gunmen => Sinaloa Cartel']],
+  ['Junta jets bombed a PDF camp in Sagaing, killing villagers.', 'MMR', ['PDF => PDF: People\'s Defense Force', 'villagers => Civilians (Myanmar)']],
+  ['The Tatmadaw clashed with the Kachin Independence Army (KIA).', 'MMR', ['Tatmadaw => Military Forces of Myanmar', 'Kachin Independence Army => KIO/KIA: Kachin Independence Organization/Kachin Independence Army', 'KIA => KIO/KIA: Kachin Independence Organization/Kachin Independence Army']],
+  ['The 400 Mawozo gang kidnapped 17 missionaries. The gang demanded a ransom.', 'HTI', ['400 Mawozo gang => 400 Mawozo', 'missionaries => Civilians (Haiti)', 'The gang => 400 Mawozo']],
+  ['The gang set up a roadblock in Croix-des-Bouquets.', 'HTI', ['The gang => Unidentified Gang (Haiti)']],
+  ['Cartel gunmen blocked roads in Culiacan after the Sinaloa Cartel leader was held. Cartel gunmen also freed inmates.', 'MEX', ['Cartel gunmen => Unidentified Gang (Mexico)', 'Sinaloa Cartel => Sinaloa Cartel', 'Cartel gunmen => Sinaloa Cartel']],
+  ['Gangs allied with the G9 federation attacked Cite Soleil.', 'HTI', ['Gangs => Unidentified Gang (Haiti)', 'G9 federation => G9 an Fanmi e Alye']],
+  ['The RSF shelled El Fasher as the Sudanese army advanced.', 'SDN', ['RSF => RSF: Rapid Support Forces', 'Sudanese army => Military Forces of Sudan']],
+  ['The SAF said it repelled an RSF attack.', 'SDN', ['SAF => Military Forces of Sudan', 'RSF => RSF: Rapid Support Forces']],
+  ['Houthi rebels fired a missile at a ship; the Houthis said it was in solidarity with Gaza.', 'YEM', ['Houthi rebels => Military Forces of Yemen Supreme Political Council', 'Houthis => Military Forces of Yemen Supreme Political Council']],
+  ['Israeli strikes killed 12 Palestinians; Hamas fired rockets at Israel.', 'PSE', ['Israeli strikes => Military Forces of Israel', 'Hamas => Hamas: Islamic Resistance Movement']],
+  ['The IDF said Hezbollah fighters crossed the border.', 'LBN', ['IDF => Military Forces of Israel', 'Hezbollah fighters => Hezbollah']],
+  ['M23 rebels seized Goma from the Congolese army.', 'COD', ['M23 rebels => M23: March 23 Movement', 'Congolese army => Military Forces of the Democratic Republic of Congo']],
+  ['ADF militants killed 20 people in Beni territory.', 'COD', ['ADF militants => ADF: Allied Democratic Forces', 'people => Civilians (Democratic Republic of Congo)']],
+  ['Ambazonian separatists attacked gendarmes in Bamenda.', 'CMR', ['Ambazonian separatists => Ambazonian Separatists (Cameroon)', 'gendarmes => Police Forces of Cameroon']],
+  ['JNIM fighters ambushed Malian soldiers and Wagner mercenaries near Tinzaouaten.', 'MLI', ['JNIM fighters => JNIM: Group for Support of Islam and Muslims', 'Malian soldiers => Military Forces of Mali', 'Wagner mercenaries => Wagner Group']],
+  ['The TTP claimed an attack on Pakistani security forces in Khyber Pakhtunkhwa.', 'PAK', ['TTP => TTP: Tehrik-i-Taliban Pakistan', 'Pakistani security forces => Military Forces of Pakistan']],
+  ['ELN guerrillas and FARC dissidents fought in Catatumbo.', 'COL', ['ELN guerrillas => ELN: National Liberation Army', 'FARC dissidents => FARC Dissident: Revolutionary Armed Forces of Colombia Dissident Faction']],
+  ['Unknown assailants shot dead a journalist in Kabul.', 'AFG', ['Unknown assailants => Unidentified Armed Group (Afghanistan)', 'a journalist => Civilians (Afghanistan)']],
+  ['Rioters set fire to the governor\'s office.', 'KEN', ['Rioters => Rioters (Kenya)']],
+  ['Syria\'s army recaptured the town; the government said the operation was over.', 'SYR', ['Syria\'s army => Military Forces of Syria', 'the government => Government of Syria']],
+  ['The Islamic State Khorasan Province (ISKP) claimed the airport bombing.', 'AFG', ['Islamic State Khorasan Province => Islamic State (Afghanistan)', 'ISKP => Islamic State (Afghanistan)']],
+  ['Rebels in Syria held the town for a week.', 'SYR', ['Rebels => Opposition Rebels (Syria)']],
+  ['Unidentified drones struck a convoy near Al-Bukamal.', 'SYR', ['Unidentified drones => Unidentified Military Forces']],
+  ['A lone gunman opened fire at a mosque.', 'NZL', ['A lone gunman => Sole Perpetrator (New Zealand)']],
+  ['Médecins Sans Frontières said its staff were safe.', 'AFG', ['Médecins Sans Frontières => MSF: Medecins Sans Frontieres']],
+];
+
+test('finds and names actors in realistic sentences', () => {
+  const failures: string[] = [];
+  for (const [text, focus, expected] of POSITIVES) {
+    const found = mentions(text, focus);
+    for (const want of expected) if (!found.includes(want)) failures.push(`${text}\n  missing: ${want}\n  found: ${found.join(' | ')}`);
+  }
+  assert.deepEqual(failures, []);
+});
+
+// [sentence, focus, surfaces or actor names that must NOT be found]
+const NEGATIVES: Array<[string, string | null, string[]]> = [
+  ['It is clear this is a turning point, the minister said.', 'SYR', ['is => Islamic State', 'is => Islamic State (Syria)']],
+  ['Download the report as a PDF file from the website.', 'MMR', ['PDF => PDF: People\'s Defense Force']],
+  ['The PDF version of the report is online.', 'MMR', ['PDF => PDF: People\'s Defense Force']],
+  ['Rebels shelled Hama, a city in central Syria.', 'SYR', ['Hama => Hamas: Islamic Resistance Movement']],
+  ['The team brought an army of supporters to the final.', 'GBR', ['army => Military Forces of the United Kingdom']],
+  ['The regime-held city and the government-controlled areas were calm.', 'SYR', ['regime => Military Forces of Syria', 'government => Government of Syria']],
+  ['Opposition forces and coalition troops advanced.', 'SYR', ['troops => Military Forces of Syria']],
+  ['Let us know what you think.', 'USA', ['us => Military Forces of the United States']],
+  ['The group of protesters dispersed peacefully.', 'IRQ', ['The group of protesters => Islamic State (Iraq)']],
+  ['The rights group said the report was accurate.', 'SYR', ['the group => Islamic State (Syria)']],
+  ['Taliban fighters overran the city, their biggest victory since their regime was toppled.', 'AFG', ['regime => Military Forces of Afghanistan']],
+  ['In New Jersey police arrested a man.', 'USA', ['Jersey police => Police Forces of Jersey']],
+  ['Al-Shabaab fighters attacked a base in Lower Shabelle.', 'SOM', ['Al-Shabaab fighters => Islamic State (Mozambique)']],
+  ['The Syrian Observatory for Human Rights said 20 were killed.', 'SYR', ['Syrian Observatory => Military Forces of Syria']],
+];
+
+test('does not mistake words for actors', () => {
+  const failures: string[] = [];
+  for (const [text, focus, forbidden] of NEGATIVES) {
+    const found = mentions(text, focus);
+    for (const bad of forbidden) if (found.includes(bad)) failures.push(`${text}\n  unexpected: ${bad}\n  found: ${found.join(' | ')}`);
+  }
+  assert.deepEqual(failures, []);
+});
+
+test('acronyms are not trusted in an all-caps headline', () => {
+  const found = mentions('WHAT IS NEXT FOR THE US ECONOMY\nIS fighters attacked the town.', 'SYR', true);
+  assert.deepEqual(found, ['IS fighters => Islamic State (Syria)']);
+});
+
+test('anaphors point to the most recent armed group, else to an unidentified group', () => {
+  const text = 'Al-Shabaab claimed the bombing. The militants said they targeted officials. Later, unknown gunmen shot a trader.';
+  const doc = stage.run(makeDoc(text, 'SOM'));
+  const militants = doc.actors.find((a) => text.slice(a.start, a.end) === 'The militants');
+  assert.equal(militants?.actor.name, 'Al Shabaab');
+  assert.equal(militants?.resolvedInContext, true);
+  const alone = mentions('The militants attacked a checkpoint at dawn.', 'BFA');
+  assert.ok(alone.includes('The militants => Unidentified Armed Group (Burkina Faso)'), alone.join(' | '));
+});
+
+test('generic state forms take the focus country and say so', () => {
+  const doc = stage.run(makeDoc('Troops and police stormed the camp.', 'NGA'));
+  assert.deepEqual(
+    doc.actors.map((a) => [a.actor.name, a.resolvedInContext, a.rule]),
+    [['Military Forces of Nigeria', true, 'actors/bare-role'], ['Police Forces of Nigeria', true, 'actors/bare-role']],
+  );
+  const none = stage.run(makeDoc('Troops stormed the camp.', null));
+  assert.deepEqual(none.actors, [], 'no country, no state actor');
+});
+
+test('mentions inside skipped regions are ignored', () => {
+  const text = 'Syrian troops advanced. Photo: Russian warplanes over Idlib / AFP PHOTO';
+  const doc = makeDoc(text, 'SYR');
+  doc.skip.push({ start: text.indexOf('Photo'), end: text.length, kind: 'caption', rule: 'test' });
+  const found = stage.run(doc).actors.map((a) => a.actor.name);
+  assert.deepEqual(found, ['Military Forces of Syria']);
+});
+
+test('speed: a 3 KB article in well under a millisecond', () => {
+  const paragraph =
+    'Syrian troops and Russian warplanes pounded rebel-held areas of Daraa on Tuesday, a monitor said. ' +
+    'Islamic State group fighters were cornered, and the jihadists were using 30 Druze women and children as hostages. ' +
+    'Regime forces and IS negotiated an evacuation, while HTS and the SDF stayed out of the fighting. ';
+  const text = paragraph.repeat(Math.ceil(3000 / paragraph.length)).slice(0, 3000);
+  const docs = Array.from({ length: 1000 }, () => makeDoc(text, 'SYR'));
+  const t0 = performance.now();
+  for (const doc of docs) stage.run(doc);
+  const perDoc = (performance.now() - t0) / docs.length;
+  console.log(`actors stage: ${perDoc.toFixed(3)} ms per 3 KB article`);
+  assert.ok(perDoc < 2, `too slow: ${perDoc} ms per article`);
+});

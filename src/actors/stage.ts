@@ -1,0 +1,122 @@
+/**
+ * The actor stage: finds actor mentions sentence by sentence, longest reading first, and
+ * resolves generic forms to the actor they stand for in this article.
+ */
+import { inSkipRegion } from '../doc.js';
+import type { ActorMention, Doc, Sentence, Stage } from '../types.js';
+import type { FoldedText } from './alias-index.js';
+import { candidatesAt, compareCandidates, type Candidate } from './candidates.js';
+import type { ActorDictionary } from './dictionary.js';
+import { isMostlyCaps, rejectCandidate, type PositionContext } from './filters.js';
+import { foldLower, foldPunct, isWordCharAt } from './fold.js';
+import { rememberGroup, resolveCandidate, type ResolveState } from './resolve.js';
+
+/** After a named group, words that still name it: "IS fighters", "Taliban militants", "400 Mawozo gang". */
+const MEMBER_NOUNS =
+  /^ (?:group |movement |militia |cartel |gang )?(?:fighters|militants|gunmen|jihadists|insurgents|rebels|members|militiamen|forces|troops|soldiers|group|movement|militia|commanders?|operatives|terrorists|extremists|elements|cells?|units|gang|gangs|cartel|suicide bombers?|mercenaries|paramilitaries|guerrillas|loyalists)\b/;
+
+/** The article's country when the text does not say: the focus, else the most named country. */
+function defaultCountry(doc: Doc): string | null {
+  if (doc.focus) return doc.focus.iso3;
+  const counts = new Map<string, number>();
+  for (const p of doc.places) counts.set(p.place.iso3, (counts.get(p.place.iso3) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [iso3, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = iso3;
+  return best;
+}
+
+function docCountries(doc: Doc): Set<string> {
+  const countries = new Set(doc.places.map((p) => p.place.iso3));
+  if (doc.focus) countries.add(doc.focus.iso3);
+  return countries;
+}
+
+function positionContext(doc: Doc, text: FoldedText, sentence: Sentence, ti: number, caps: () => boolean): PositionContext {
+  const prev = ti > sentence.firstToken ? doc.tokens[ti - 1] : undefined;
+  const word = prev && /[\p{L}]/u.test(doc.text[prev.start] ?? '') ? prev : undefined;
+  const first = doc.text[word?.start ?? 0] ?? '';
+  return {
+    text,
+    capsSentence: caps,
+    previous: word ? word.norm : null,
+    previousCapitalised: !!word && ti - 1 > sentence.firstToken && first !== first.toLowerCase(),
+  };
+}
+
+/** Extends a named group over the member noun that follows it. */
+function absorbMembers(text: FoldedText, candidate: Candidate): Candidate {
+  if (candidate.kind !== 'entry') return candidate;
+  const member = MEMBER_NOUNS.exec(text.lower.slice(candidate.end, candidate.end + 40));
+  return member ? { ...candidate, end: candidate.end + member[0].length } : candidate;
+}
+
+/** The best reading at a position and the readings of the same span in another category (civilians + identity). */
+function choose(candidates: Candidate[]): Candidate[] {
+  if (candidates.length === 0) return [];
+  candidates.sort(compareCandidates);
+  const best = candidates[0] as Candidate;
+  const companions = candidates.filter(
+    (c) => c !== best && c.end === best.end && (c.kind === 'identity') !== (best.kind === 'identity'),
+  );
+  return [best, ...companions.slice(0, 1)];
+}
+
+/** Scans one sentence from `cursor` (a match may run past a mis-split sentence end); returns the new cursor. */
+function scanSentence(doc: Doc, dict: ActorDictionary, text: FoldedText, state: ResolveState, sentence: Sentence, countries: Set<string>, out: ActorMention[], from: number): number {
+  let capsMemo: boolean | null = null;
+  const caps = () => (capsMemo ??= isMostlyCaps(doc.text, sentence.start, sentence.end));
+  let cursor = Math.max(from, sentence.start);
+  for (let ti = sentence.firstToken; ti < sentence.endToken; ti++) {
+    const start = (doc.tokens[ti] as { start: number }).start;
+    if (start < cursor || !isWordCharAt(doc.text, start)) continue;
+    const all = candidatesAt(dict, text, start, countries);
+    if (all.length === 0) continue;
+    const ctx = positionContext(doc, text, sentence, ti, caps);
+    const readings = all.filter((c) => !rejectCandidate(c, ctx));
+    const chosen = choose(readings);
+    if (chosen.length === 0 || inSkipRegion(doc, start, (chosen[0] as Candidate).end)) continue;
+    const best = absorbMembers(text, chosen[0] as Candidate);
+    for (const candidate of [best, ...chosen.slice(1)]) {
+      const mentions = resolveCandidate(state, candidate);
+      rememberGroup(state, candidate, mentions);
+      out.push(...mentions);
+    }
+    cursor = best.end;
+  }
+  return cursor;
+}
+
+/** Drops repeated mentions of one actor over one span (identity + civilians readings may agree). */
+function dedupe(mentions: ActorMention[]): ActorMention[] {
+  const seen = new Set<string>();
+  return mentions.filter((m) => {
+    const key = `${m.start}:${m.end}:${m.actor.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function createActorStage(dict: ActorDictionary): Stage {
+  return {
+    name: 'actors',
+    requires: ['tokens', 'sentences', 'skip', 'places', 'focus'],
+    provides: ['actors'],
+    run(doc: Doc): Doc {
+      const punct = foldPunct(doc.text);
+      const text: FoldedText = { raw: doc.text, punct, lower: foldLower(punct) };
+      const state: ResolveState = { dict, defaultIso3: defaultCountry(doc), sentence: 0, recentGroup: null };
+      const countries = docCountries(doc);
+      const found: ActorMention[] = [];
+      let cursor = 0;
+      doc.sentences.forEach((sentence, index) => {
+        state.sentence = index;
+        cursor = scanSentence(doc, dict, text, state, sentence, countries, found, cursor);
+      });
+      doc.actors = dedupe(found).sort((a, b) => a.start - b.start || a.end - b.end);
+      const inContext = doc.actors.filter((m) => m.resolvedInContext).length;
+      doc.trace.push(`actors: ${doc.actors.length} mentions (${inContext} resolved in context), default country ${state.defaultIso3 ?? 'none'}`);
+      return doc;
+    },
+  };
+}
