@@ -1,0 +1,60 @@
+/**
+ * The document's country focus: which country the story is about. Country names and demonyms
+ * vote, as do big places whose name is unambiguous; the dateline votes only weakly, since it is
+ * where the reporter was (BEIRUT for a Syria story).
+ */
+import type { Reading } from './readings.js';
+import type { DemonymHit, Spot } from './spot.js';
+
+const COUNTRY_VOTE = 3;
+const DEMONYM_VOTE = 1.5;
+const PLACE_VOTE = 1.5;
+const DATELINE_VOTE = 0.75;
+/** Headlines repeat the body: their votes count less so one title word cannot decide. */
+const HEADLINE_FACTOR = 0.5;
+const MIN_FOCUS_VOTES = 1.5;
+
+export interface FocusResult {
+  iso3: string | null;
+  votes: Map<string, number>;
+}
+
+export function computeFocus(spots: Spot[], demonyms: DemonymHit[], dateline: Reading | null): FocusResult {
+  const votes = new Map<string, number>();
+  const vote = (iso3: string, weight: number): void => {
+    votes.set(iso3, (votes.get(iso3) ?? 0) + weight);
+  };
+  for (const spot of spots) {
+    const top = confidentReading(spot);
+    if (!top) continue;
+    const weight = top.kind === 'country' ? COUNTRY_VOTE : PLACE_VOTE;
+    vote(top.place.iso3, spot.headline ? weight * HEADLINE_FACTOR : weight);
+  }
+  for (const hit of demonyms) vote(hit.iso3, hit.headline ? DEMONYM_VOTE * HEADLINE_FACTOR : DEMONYM_VOTE);
+  if (dateline) vote(dateline.place.iso3, DATELINE_VOTE);
+  let best: string | null = null;
+  let bestVotes = MIN_FOCUS_VOTES - 1e-9;
+  for (const [iso3, count] of votes) {
+    if (count > bestVotes) {
+      best = iso3;
+      bestVotes = count;
+    }
+  }
+  return { iso3: best, votes };
+}
+
+/**
+ * The reading a name surely has before any context: a country name, or a big or administrative
+ * place whose rivals of the same name in other countries are much less likely.
+ */
+function confidentReading(spot: Spot): Reading | null {
+  if (spot.embedded || (spot.common && !spot.readings.some((r) => r.kind === 'country'))) return null;
+  const [top, ...rest] = spot.readings;
+  if (!top) return null;
+  if (top.kind === 'country') return top;
+  if (spot.acronym) return null;
+  const strong = top.kind !== 'town' || top.place.population >= 100000 || top.place.featureCode === 'PPLC';
+  if (!strong) return null;
+  const rival = rest.find((r) => r.place.iso3 !== top.place.iso3);
+  return !rival || top.prior - rival.prior >= 1 ? top : null;
+}

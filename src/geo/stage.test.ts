@@ -1,0 +1,79 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadGazetteer } from './gazetteer.js';
+import { createPlaceStage } from './stage.js';
+import { docFor } from './testing.js';
+
+const stage = createPlaceStage(loadGazetteer());
+
+/** "surface=name/ISO3/precision" for each place found, in text order. */
+function places(text: string, opts: { headline?: boolean; dateline?: string } = {}): string[] {
+  const doc = stage.run(docFor(text, opts));
+  return doc.places.map((m) => `${text.slice(m.start, m.end)}=${m.place.name}/${m.place.iso3}/${m.place.precision}`);
+}
+
+const FINDS: Array<[string, string[]]> = [
+  ['Regime forces shelled Daraa on Tuesday, the Syrian Observatory said.', ["Daraa=Dar'a/SYR/1"]],
+  ['Rebels withdrew from Deraa after weeks of fighting, Syrian state media said.', ["Deraa=Dar'a/SYR/1"]],
+  ['Islamic State fighters attacked villages in Sweida province, killing dozens of Druze.', ['Sweida province=As Sweida/SYR/3']],
+  ['Syrian government forces pounded Douma in Eastern Ghouta.', ['Douma=Duma/SYR/1', 'Eastern Ghouta=Eastern Ghouta/SYR/2']],
+  ['Israeli settlers set fire to a house in the West Bank village of Duma, Palestinian officials said.', ['West Bank=West Bank/PSE/3', 'Duma=Duma/PSE/1']],
+  ['Colombian police arrested three gang members in Cartagena on Friday.', ['Cartagena=Cartagena/COL/1']],
+  ['Spanish police arrested three men in Cartagena, in the Murcia region of Spain.', ['Cartagena=Cartagena/ESP/1', 'Murcia region=Murcia/ESP/3', 'Spain=Spain/ESP/3']],
+  ['Syrian refugees crossed into Jordan overnight.', ['Jordan=Jordan/JOR/3']],
+  ['Government warplanes struck Hama and Homs on Sunday, Syrian activists said.', ['Hama=Hamah/SYR/1', 'Homs=Homs/SYR/1']],
+  ['Victoria Nuland met Ukrainian officials in Kyiv.', ['Kyiv=Kyiv/UKR/1']],
+  ['A missile struck the railway station in Kramatorsk, in the Donetsk region.', ['Kramatorsk=Kramatorsk/UKR/1', 'Donetsk region=Donetsk/UKR/3']],
+  ['Al-Shabaab militants stormed a hotel in Mogadishu, Somali police said.', ['Mogadishu=Mogadishu/SOM/1']],
+  ['Gunmen killed four people in Culiacán, the capital of Sinaloa state.', ['Culiacán=Culiacan/MEX/1', 'Sinaloa state=Sinaloa/MEX/3']],
+  ['Gangs blocked the main road out of Port-au-Prince, Haitian police said.', ['Port-au-Prince=Port-au-Prince/HTI/1']],
+  ['Boko Haram insurgents attacked a village near Maiduguri in Borno State.', ['Maiduguri=Maiduguri/NGA/2', 'Borno State=Borno/NGA/3']],
+  ['Junta troops burned homes in Sagaing region, Myanmar media reported.', ['Sagaing region=Sagaing/MMR/3', 'Myanmar=Myanmar/MMR/3']],
+  ['Airstrikes hit several towns in Idlib governorate.', ['Idlib governorate=Idleb/SYR/3']],
+  ['Kurdish forces moved women from al-Hol camp in Syria.', ['al-Hol camp=al-Hol camp/SYR/1', 'Syria=Syria/SYR/3']],
+  ['Clashes erupted in Deir al-Zour and Deir ez-Zor countryside, Syrian sources said.', ['Deir al-Zour=Deir ez-Zor/SYR/1', 'Deir ez-Zor=Deir ez-Zor/SYR/2']],
+  ['Israeli tanks shelled the outskirts of Quneitra, Syrian media said.', ['Quneitra=Al Qunaytirah/SYR/2']],
+  ['President Juan Manuel Santos signed the accord in Cartagena. Santos said Colombia would keep its word.', ['Cartagena=Cartagena/COL/1', 'Colombia=Colombia/COL/3']],
+  ['Violence in Mexico rose after the arrest in Culiacán.', ['Mexico=Mexico/MEX/3', 'Culiacán=Culiacan/MEX/1']],
+  ['Russian troops shelled Bucha and Kyiv, Ukrainian officials said.', ['Bucha=Bucha/UKR/1', 'Kyiv=Kyiv/UKR/1']],
+];
+
+test('place stage finds and resolves places', () => {
+  for (const [text, expected] of FINDS) assert.deepEqual(places(text), expected, text);
+});
+
+const NOTHING: string[] = [
+  'Islamic State claimed the attack on Monday.',
+  'President Assad spoke to reporters after the meeting.',
+  'Police said the suspect was arrested.',
+  'Human Rights Watch said the report will be published in May.',
+  'Hamas fighters clashed with the army.',
+  'The Syrian Observatory for Human Rights said the toll could rise.',
+  'Mobile phone networks were cut, a spokesman said.',
+  'Reuters could not independently verify the report.',
+  'Leaders across Africa condemned the coup.',
+  'Rodrigo Londono, the former rebel commander, spoke on Friday.',
+];
+
+test('place stage: negative cases find nothing', () => {
+  for (const text of NOTHING) assert.deepEqual(places(text), [], text);
+});
+
+test('dateline city is not a place, and counts only weakly for the focus', () => {
+  const text = 'BEIRUT, Lebanon — Airstrikes hit Idlib on Friday, a Syrian monitor said.';
+  const doc = stage.run(docFor(text, { dateline: 'BEIRUT, Lebanon —' }));
+  assert.deepEqual(doc.places.map((m) => text.slice(m.start, m.end)), ['Idlib']);
+  assert.equal(doc.focus?.iso3, 'SYR');
+  assert.ok(doc.trace.some((line) => line.includes('dateline "BEIRUT"')));
+});
+
+test('focus: demonyms and places pick the country; none without evidence', () => {
+  assert.equal(stage.run(docFor('Nigerian troops repelled an attack on Gwoza.')).focus?.iso3, 'NGA');
+  assert.equal(stage.run(docFor('Nothing happened here today.')).focus, null);
+});
+
+test('headline words need a strong reading or a repeat in the body', () => {
+  const text = 'Jihadists Say They Will Trade Hostages in Daraa\nIS fighters hold hostages in Daraa, Syrian media said.';
+  const found = places(text, { headline: true });
+  assert.deepEqual(found, ["Daraa=Dar'a/SYR/1", "Daraa=Dar'a/SYR/1"]);
+});

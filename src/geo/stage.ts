@@ -1,0 +1,101 @@
+/**
+ * The place stage: finds place names in article sentences, works out the country the story is
+ * about, and resolves each name to one gazetteer entry (doc.places, doc.focus).
+ */
+import { inSkipRegion } from '../doc.js';
+import type { Doc, PlaceMention, Stage } from '../types.js';
+import { computeFocus } from './focus.js';
+import type { Gazetteer } from './gazetteer.js';
+import { foldKey } from './normalize.js';
+import type { Reading } from './readings.js';
+import { rank, rejection, resolveSpot, type Context } from './resolve.js';
+import { spotSentence, type SideFindings, type Spot } from './spot.js';
+import { loadStopLists, type StopLists } from './stop-lists.js';
+
+export function createPlaceStage(gazetteer: Gazetteer, stops: StopLists = loadStopLists()): Stage {
+  return {
+    name: 'places',
+    requires: ['tokens', 'sentences', 'skip', 'dateline'],
+    provides: ['places', 'focus'],
+    run(doc) {
+      annotatePlaces(doc, gazetteer, stops);
+      return doc;
+    },
+  };
+}
+
+function annotatePlaces(doc: Doc, gaz: Gazetteer, stops: StopLists): void {
+  const side: SideFindings = { demonyms: [], personKeys: new Set() };
+  const spots: Spot[] = [];
+  doc.sentences.forEach((sentence, index) => {
+    const input = { text: doc.text, start: sentence.start, end: sentence.end, index, headline: sentence.headline };
+    for (const spot of spotSentence(gaz, stops, input, side)) {
+      if (!inSkipRegion(doc, spot.start, spot.end)) spots.push(spot);
+    }
+  });
+  const dateline = doc.dateline;
+  const inDateline = (s: Spot): boolean => !!dateline && s.start < dateline.end && s.end > dateline.start;
+  const datelineReading = dateline ? (gaz.readings(foldKey(dateline.place))[0] ?? null) : null;
+  const body = spots.filter((s) => !inDateline(s));
+  for (const s of spots.filter(inDateline)) doc.trace.push(`places: dateline "${doc.text.slice(s.start, s.end)}" is where the reporter was, not emitted`);
+
+  const focus = computeFocus(body, side.demonyms, datelineReading);
+  const ctx = firstReadings(body, focus.iso3, personKeys(body, side.personKeys));
+  doc.focus = focus.iso3 ? (gaz.country(focus.iso3) ?? null) : null;
+  doc.trace.push(`places: focus ${focus.iso3 ?? 'none'} (${[...focus.votes].map(([k, v]) => `${k} ${v}`).join(', ')})`);
+  doc.places = emit(doc, body, ctx);
+}
+
+/** First pass: each name's reading from priors and focus alone, to find places that agree. */
+function firstReadings(spots: Spot[], focus: string | null, persons: Set<string>): Context {
+  const ctx: Context = { focus, countries: new Map(), admin1s: new Map(), bodyKeys: new Set(), personKeys: persons };
+  for (const spot of spots) if (!spot.headline) ctx.bodyKeys.add(spot.key);
+  const picks: Array<[Spot, Reading]> = [];
+  for (const spot of spots) {
+    const ranked = rank(spot, ctx);
+    if (ranked && !rejection(spot, ranked.best, ctx)) picks.push([spot, ranked.best]);
+  }
+  for (const [spot, r] of picks) {
+    addKey(ctx.countries, r.place.iso3, spot.key);
+    if (r.admin1Code) addKey(ctx.admin1s, r.admin1Code, spot.key);
+  }
+  return ctx;
+}
+
+/**
+ * Names seen inside a person's name ("Juan Manuel Santos") are persons when they recur alone
+ * ("Santos said"), unless they name a country, a province or a capital.
+ */
+function personKeys(spots: Spot[], afterTitles: Set<string>): Set<string> {
+  const keys = new Set(afterTitles);
+  for (const spot of spots) if (spot.personLike) keys.add(spot.key);
+  for (const spot of spots) {
+    const top = spot.readings[0];
+    const division = spot.readings.some((r) => r.kind === 'country' || r.kind === 'admin1');
+    // A capital or seat keeps its own name, not an alternate: "Londono" is not London.
+    const seat = !!top && (top.place.featureCode === 'PPLC' || top.place.featureCode === 'PPLA') && foldKey(top.place.name) === spot.key;
+    if (division || seat) keys.delete(spot.key);
+  }
+  return keys;
+}
+
+function addKey(map: Map<string, Set<string>>, code: string, key: string): void {
+  const set = map.get(code);
+  if (set) set.add(key);
+  else map.set(code, new Set([key]));
+}
+
+function emit(doc: Doc, spots: Spot[], ctx: Context): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  for (const spot of spots) {
+    const text = doc.text.slice(spot.start, spot.end);
+    const res = resolveSpot(spot, ctx);
+    if (typeof res === 'string') {
+      doc.trace.push(`places: "${text}" dropped (${res})`);
+      continue;
+    }
+    out.push({ start: spot.start, end: spot.end, place: res.place, score: res.score, rule: res.rule });
+  }
+  doc.trace.push(`places: ${out.length} place mentions`);
+  return out;
+}
