@@ -1,0 +1,118 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CountKind } from '../types.js';
+import { createCountStage, findCounts } from './index.js';
+import { parseNumberWords } from './numbers.js';
+import { compileCountMatcher, loadCountLexicon } from './lexicon.js';
+import { testDoc } from './test-doc.js';
+
+/** [count text, kind, low, high, cue text] */
+type Expected = [string, CountKind | null, number, number | null, string | null];
+
+function countsOf(sentence: string): Expected[] {
+  return findCounts(sentence, { start: 0, end: sentence.length }).map((c) => [
+    sentence.slice(c.start, c.end),
+    c.kind,
+    c.low,
+    c.high,
+    c.cue ? sentence.slice(c.cue.start, c.cue.end) : null,
+  ]);
+}
+
+const FIGURES: Array<[string, Expected[]]> = [
+  ['The attack left more than 250 people dead in the minority-populated area.', [['more than 250 people', 'killed', 250, null, 'dead']]],
+  ['Dozens of Islamic State group fighters were cornered in a pocket of Daraa.', [['Dozens of Islamic State group fighters', null, 12, null, null]]],
+  ['The blast killed 1,200 civilians.', [['1,200 civilians', 'killed', 1200, 1200, 'killed']]],
+  ['Thirty soldiers were wounded.', [['Thirty soldiers', 'injured', 30, 30, 'wounded']]],
+  ['Twenty-five worshippers died in the fire.', [['Twenty-five worshippers', 'killed', 25, 25, 'died']]],
+  ['Gunmen abducted a dozen students from the dormitory.', [['a dozen students', 'abducted', 12, 12, 'abducted']]],
+  ['Two hundred and fifty protesters were detained.', [['Two hundred and fifty protesters', 'arrested', 250, 250, 'detained']]],
+  ['Tens of villagers fled to the hills.', [['Tens of villagers', 'displaced', 10, null, 'fled']]],
+  ['Scores of people were wounded.', [['Scores of people', 'injured', 20, null, 'wounded']]],
+  ['Hundreds of civilians were killed there during the occupation.', [['Hundreds of civilians', 'killed', 100, null, 'killed']]],
+  ['Thousands of residents have been evacuated.', [['Thousands of residents', 'evacuated', 1000, null, 'evacuated']]],
+  ['Several soldiers were killed in the ambush.', [['Several soldiers', 'killed', 3, null, 'killed']]],
+  ['A few protesters were hurt.', [['A few protesters', 'injured', 3, null, 'hurt']]],
+  ['Tens of thousands of people have fled the fighting.', [['Tens of thousands of people', 'displaced', 10000, null, 'fled']]],
+  ['More than 1.5 million people have been displaced since 2014.', [['More than 1.5 million people', 'displaced', 1500000, null, 'displaced']]],
+  ['At least 50 people were killed on Friday.', [['At least 50 people', 'killed', 50, null, 'killed']]],
+  ['Over 250 inmates escaped and were later arrested.', [['Over 250 inmates', 'arrested', 250, null, 'arrested']]],
+  ['Police arrested 250-plus demonstrators.', [['250-plus demonstrators', 'arrested', 250, null, 'arrested']]],
+  ['Around 100 IS fighters and their families would be evacuated.', [['Around 100 IS fighters', 'evacuated', 100, null, 'evacuated']]],
+  ['Some 200 hostages were freed.', [['Some 200 hostages', 'released', 200, null, 'freed']]],
+  ['Nearly 100 wounded people were taken to hospitals.', [['Nearly 100 wounded people', 'injured', 100, 100, 'wounded']]],
+  ['Up to 10,000 civilians were displaced this week.', [['Up to 10,000 civilians', 'displaced', 10000, 10000, 'displaced']]],
+  ['Residents said the strike killed between 50 and 100 people.', [['between 50 and 100 people', 'killed', 50, 100, 'killed']]],
+  ['Police detained 20 to 30 students.', [['20 to 30 students', 'arrested', 20, 30, 'detained']]],
+  ['Between 20-30 fighters were killed.', [['Between 20-30 fighters', 'killed', 20, 30, 'killed']]],
+  ['Two or three people were injured.', [['Two or three people', 'injured', 2, 3, 'injured']]],
+  ['The death toll has risen to 43.', [['43', 'killed', 43, 43, 'death toll']]],
+  ['Missile strike on rail station kills 50 as civilians flee east', [['50', 'killed', 50, 50, 'kills']]],
+  ['The head of the railway had earlier given a toll of 30 dead.', [['30 dead', 'killed', 30, 30, 'dead']]],
+  ['The bodies of 12 men were found near the village.', [['12 men', 'killed', 12, 12, 'bodies']]],
+  ['About 4,000 people were at the station when it was hit.', [['About 4,000 people', null, 4000, null, null]]],
+  ['IS would release 30 hostages it took from Sweida last week.', [['30 hostages', 'abducted', 30, 30, 'hostages']]],
+  ['Up to 10 may have died in the fire.', [['Up to 10', 'killed', 10, 10, 'died']]],
+  ['Over 200 detainees were moved to another prison.', [['Over 200 detainees', 'arrested', 200, null, 'detainees']]],
+];
+
+const SEVERAL_KINDS: Array<[string, Expected[]]> = [
+  ['Gunmen killed 5 and wounded 12 in an attack on a mosque.', [['5', 'killed', 5, 5, 'killed'], ['12', 'injured', 12, 12, 'wounded']]],
+  ['The bombing killed two people and wounded 15 others, police said.', [['two people', 'killed', 2, 2, 'killed'], ['15 others', 'injured', 15, 15, 'wounded']]],
+  ['Five gunmen killed 12 villagers and abducted 30 women.', [['Five gunmen', null, 5, 5, null], ['12 villagers', 'killed', 12, 12, 'killed'], ['30 women', 'abducted', 30, 30, 'abducted']]],
+  ['Sandoval said 35 soldiers were wounded and 21 suspects were arrested.', [['35 soldiers', 'injured', 35, 35, 'wounded'], ['21 suspects', 'arrested', 21, 21, 'arrested']]],
+  ['One protester was killed and 35 were wounded when police fired.', [['One protester', 'killed', 1, 1, 'killed'], ['35', 'injured', 35, 35, 'wounded']]],
+  ['The governor said 38 people died at the station and 12 more in hospital.', [['38 people', 'killed', 38, 38, 'died'], ['12 more', 'killed', 12, 12, 'died']]],
+  ['The strike killed at least 50 people, five of them children.', [['at least 50 people', 'killed', 50, null, 'killed'], ['five of them', 'killed', 5, 5, 'killed']]],
+  ['The army said it had killed 40 militants and lost three soldiers.', [['40 militants', 'killed', 40, 40, 'killed'], ['three soldiers', 'killed', 3, 3, 'killed']]],
+  ['Troops arrested a dozen suspects and detained several others.', [['a dozen suspects', 'arrested', 12, 12, 'arrested'], ['several others', 'arrested', 3, null, 'detained']]],
+  ['The blast caused 30 casualties, including 5 dead and 25 wounded.', [['30 casualties', null, 30, 30, null], ['5 dead', 'killed', 5, 5, 'dead'], ['25 wounded', 'injured', 25, 25, 'wounded']]],
+  ['The shelling caused 15 casualties, most of them wounded by shrapnel.', [['15 casualties', 'injured', 15, 15, 'wounded']]],
+  ['Seven patients were among the dead, and 37 people were wounded.', [['Seven patients', 'killed', 7, 7, 'among the dead'], ['37 people', 'injured', 37, 37, 'wounded']]],
+  ['Of 104 passengers rescued, 17 injured people were taken to hospital.', [['104 passengers', null, 104, 104, null], ['17 injured people', 'injured', 17, 17, 'injured']]],
+];
+
+const NONE_AND_ONE: Array<[string, Expected[]]> = [
+  ['No one was killed or injured in the blast.', [['No one was killed or injured', 'killed', 0, 0, 'killed'], ['No one was killed or injured', 'injured', 0, 0, 'injured']]],
+  ['Police said there were no casualties.', [['no casualties', 'killed', 0, 0, 'casualties']]],
+  ['There were no immediate reports of deaths.', [['no immediate reports of deaths', 'killed', 0, 0, 'deaths']]],
+  ['The convoy passed without casualties.', [['without casualties', 'killed', 0, 0, 'casualties']]],
+  ['Nobody was hurt.', [['Nobody was hurt', 'injured', 0, 0, 'hurt']]],
+  ['A 25-year-old man was shot dead at a checkpoint.', [['A 25-year-old man', 'killed', 1, 1, 'shot dead']]],
+  ['Another soldier was killed by a roadside bomb.', [['Another soldier', 'killed', 1, 1, 'killed']]],
+  ['Militants kidnapped a woman and her two daughters.', [['a woman', 'abducted', 1, 1, 'kidnapped'], ['two daughters', 'abducted', 2, 2, 'kidnapped']]],
+  ['The mortar attack caused the death of a child.', [['a child', 'killed', 1, 1, 'death']]],
+  ['One person was killed in the shelling.', [['One person', 'killed', 1, 1, 'killed']]],
+];
+
+for (const [name, table] of [['figures and bounds', FIGURES], ['several kinds in one clause', SEVERAL_KINDS], ['none and one', NONE_AND_ONE]] as const) {
+  test(`counts: ${name}`, () => {
+    for (const [sentence, expected] of table) assert.deepEqual(countsOf(sentence), expected, sentence);
+  });
+}
+
+test('counts: number words parse', () => {
+  const m = compileCountMatcher(loadCountLexicon());
+  const table: Array<[string, number]> = [
+    ['twenty-five', 25],
+    ['two hundred and fifty', 250],
+    ['three thousand', 3000],
+    ['two hundred thousand', 200000],
+    ['three dozen', 36],
+    ['twelve', 12],
+    ['one hundred twelve', 112],
+  ];
+  for (const [words, value] of table) assert.equal(parseNumberWords(words, m.wordValues), value, words);
+});
+
+test('counts: stage skips boilerplate and records a trace', () => {
+  const doc = testDoc('At least 12 people were killed in Kabul. Join 5,000 readers who get our newsletter.');
+  const promo = doc.text.indexOf('Join');
+  doc.skip = [{ start: promo, end: doc.text.length, kind: 'promo', rule: 'test' }];
+  const out = createCountStage().run(doc);
+  assert.deepEqual(
+    out.counts.map((c) => [doc.text.slice(c.start, c.end), c.kind]),
+    [['At least 12 people', 'killed']],
+  );
+  assert.match(out.trace.join('\n'), /^counts: 1 \(killed 1\)$/m);
+});
