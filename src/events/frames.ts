@@ -2,9 +2,17 @@
  * From the triggers of one sentence to the events it tells ("frames"). A sentence usually tells
  * one act of violence, however many words signal it ("killed ... in an air strike" is one air
  * strike), but it can tell several acts of different kinds ("abducted 30 women during a rampage
- * that left 250 dead" is an abduction and an attack). Acts of violence fold into one frame whose
- * sub-type the most specific trigger decides (a weapon beats generic violence), while
- * abductions, sexual violence, arrests, agreements and the like keep frames of their own.
+ * that left 250 dead" is an abduction and an attack). So:
+ *
+ * - a `not-event` trigger that outranks every event trigger (an earthquake, a court case, a
+ *   metaphor) means the sentence tells no ACLED event at all;
+ * - acts of violence fold into one frame whose sub-type the most specific trigger decides
+ *   (a weapon beats generic violence);
+ * - violence told at a demonstration folds into the demonstration, whose sub-type the actors
+ *   then decide (lethal force against protesters, or protesters who attack);
+ * - beside an act of violence, talks, relocations and other strategic words are background
+ *   ("strikes resumed after talks stalled"), so only abductions, sexual violence and arrests
+ *   keep frames of their own.
  */
 import type { EventType, SubEventType, TriggerMention } from '../types.js';
 
@@ -15,10 +23,16 @@ export interface Frame {
   main: TriggerMention;
   /** Every trigger folded into this frame. */
   triggers: TriggerMention[];
+  /** True when violence words were folded into a demonstration frame. */
+  violent: boolean;
 }
 
-/** Which frame a sub-type joins. Types in the same family fold together inside a sentence. */
-function familyOf(trigger: TriggerMention): string {
+type Family = 'violence' | 'abduction' | 'sexual' | 'arrests' | 'demonstration' | 'strategic';
+
+/** Families that still stand as events of their own beside an act of violence. */
+const BESIDE_VIOLENCE: ReadonlySet<Family> = new Set(['violence', 'abduction', 'sexual', 'arrests', 'demonstration']);
+
+function familyOf(trigger: TriggerMention): Family {
   switch (trigger.subEventType) {
     case 'Abduction/forced disappearance':
       return 'abduction';
@@ -26,32 +40,19 @@ function familyOf(trigger: TriggerMention): string {
       return 'sexual';
     case 'Arrests':
       return 'arrests';
-    case 'Agreement':
-      return 'agreement';
-    case 'Peaceful protest':
-    case 'Protest with intervention':
-    case 'Excessive force against protesters':
-    case 'Violent demonstration':
-    case 'Mob violence':
-      return 'demonstration';
-    case 'Looting/property destruction':
-      return 'looting';
-    case 'Disrupted weapons use':
-      return 'disrupted';
-    case 'Change to group/activity':
-    case 'Headquarters or base established':
-    case 'Non-violent transfer of territory':
-    case 'Other':
-      return trigger.subEventType;
     default:
-      return 'violence';
+      break;
   }
+  if (trigger.eventType === 'Protests' || trigger.eventType === 'Riots') return 'demonstration';
+  if (trigger.eventType === 'Strategic developments') return 'strategic';
+  return 'violence';
 }
 
 /** Higher ranks decide a family's sub-type; within a rank the lexicon's priority does. */
 function rank(trigger: TriggerMention): number {
-  if (trigger.hints.includes('weapon')) return 3;
-  if (trigger.eventType === 'Explosions/Remote violence') return 3;
+  if (trigger.hints.includes('weapon') || trigger.eventType === 'Explosions/Remote violence') {
+    return trigger.hints.includes('vague-means') ? 2 : 3;
+  }
   if (trigger.hints.includes('generic-violence')) return 1;
   return 2;
 }
@@ -62,21 +63,31 @@ function better(a: TriggerMention, b: TriggerMention): boolean {
   return a.priority > b.priority;
 }
 
+const best = (list: TriggerMention[]): TriggerMention => list.reduce((top, t) => (better(t, top) ? t : top));
+
+function frameOf(list: TriggerMention[]): Frame {
+  const main = best(list);
+  return { eventType: main.eventType, subEventType: main.subEventType, main, triggers: list, violent: false };
+}
+
 export function framesOf(triggers: readonly TriggerMention[]): Frame[] {
-  const byFamily = new Map<string, TriggerMention[]>();
-  for (const trigger of triggers) {
-    if (trigger.hints.includes('not-event')) continue;
+  const events = triggers.filter((t) => !t.hints.includes('not-event'));
+  const topNonEvent = Math.max(-1, ...triggers.filter((t) => t.hints.includes('not-event')).map((t) => t.priority));
+  if (events.length === 0 || topNonEvent > Math.max(...events.map((t) => t.priority))) return [];
+
+  const byFamily = new Map<Family, TriggerMention[]>();
+  for (const trigger of events) {
     const family = familyOf(trigger);
-    const list = byFamily.get(family) ?? [];
-    list.push(trigger);
-    byFamily.set(family, list);
+    byFamily.set(family, [...(byFamily.get(family) ?? []), trigger]);
   }
+  const violence = byFamily.get('violence');
+  const demonstration = byFamily.get('demonstration');
   const frames: Frame[] = [];
   for (const [family, list] of byFamily) {
-    const main = list.reduce((best, t) => (better(t, best) ? t : best));
-    frames.push({ eventType: main.eventType, subEventType: main.subEventType, main, triggers: list });
-    // Looting that happens in the course of an attack is part of the attack (ACLED folds it).
-    if (family === 'looting' && byFamily.has('violence')) frames.pop();
+    if (violence && !BESIDE_VIOLENCE.has(family)) continue;
+    if (family === 'violence' && demonstration) continue;
+    const frame = frameOf(list);
+    frames.push(family === 'demonstration' && violence ? { ...frame, triggers: [...list, ...violence], violent: true } : frame);
   }
   return frames.sort((a, b) => a.main.start - b.main.start);
 }

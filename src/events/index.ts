@@ -8,11 +8,12 @@ import type { ActorEntry, ActorMention, CodedEvent, CountMention, DateMention, D
 import { viewOf, within, type SentenceView } from './context.js';
 import { framesOf, type Frame } from './frames.js';
 import { assignRoles, isArmed, type RoleActorFn } from './roles.js';
-import { chooseWhen } from './when.js';
+import { chooseWhen, isReportDate } from './when.js';
 import { chooseWhere } from './where.js';
 import { countsByFrame, rangesOf } from './tolls.js';
 import { statusOf } from './status.js';
 import { refineSubType } from './refine.js';
+import { claimantOf } from './claims.js';
 
 export interface CodeResources {
   roleActor: RoleActorFn;
@@ -27,8 +28,8 @@ interface Memory {
   armed: ActorEntry[];
 }
 
-function remember(memory: Memory, view: SentenceView, dates: DateMention[], places: PlaceMention[], actors: ActorMention[]): void {
-  const ownDate = dates.filter((d) => !d.future).at(-1);
+function remember(memory: Memory, text: string, dates: DateMention[], places: PlaceMention[], actors: ActorMention[]): void {
+  const ownDate = dates.filter((d) => !d.future && !isReportDate(text, d)).at(-1);
   if (ownDate) memory.paragraphDate = ownDate;
   const ownPlace = places.filter((p) => p.place.featureCode !== 'COUNTRY').at(-1);
   if (ownPlace) memory.paragraphPlace = ownPlace;
@@ -37,7 +38,6 @@ function remember(memory: Memory, view: SentenceView, dates: DateMention[], plac
     memory.armed = memory.armed.filter((a) => a.name !== mention.actor.name);
     memory.armed.push(mention.actor);
   }
-  void view;
 }
 
 function contextActors(memory: Memory): { agent: ActorEntry | null; opponent: ActorEntry | null } {
@@ -61,7 +61,7 @@ export function createCodeStage(resources: CodeResources): Stage {
 
 function codeDocument(doc: Doc, resources: CodeResources): CodedEvent[] {
   const view = viewOf(doc);
-  const bodyDates = view.body.flatMap((s) => within(doc.dates, s.sentence)).filter((d) => !d.future);
+  const bodyDates = view.body.flatMap((s) => within(doc.dates, s.sentence)).filter((d) => !d.future && !isReportDate(doc.text, d));
   const lead = {
     date: bodyDates[0] ?? null,
     place:
@@ -70,6 +70,7 @@ function codeDocument(doc: Doc, resources: CodeResources): CodedEvent[] {
       null,
   };
   const memory: Memory = { paragraph: -1, paragraphDate: null, paragraphPlace: null, armed: [] };
+  const claimant = claimantOf(doc);
   const events: CodedEvent[] = [];
   for (const sv of view.body) {
     if (sv.paragraph !== memory.paragraph) {
@@ -84,10 +85,10 @@ function codeDocument(doc: Doc, resources: CodeResources): CodedEvent[] {
     const frames = framesOf(within(doc.triggers, s));
     const counts = countsByFrame(frames, within(doc.counts, s));
     for (const frame of frames) {
-      const event = codeFrame(doc, sv, frame, { dates, places, actors, counts: counts.get(frame) ?? [], lead, memory, resources });
+      const event = codeFrame(doc, sv, frame, { dates, places, actors, counts: counts.get(frame) ?? [], lead, claimant, memory, resources });
       if (event) events.push(event);
     }
-    remember(memory, sv, dates, places, actors);
+    remember(memory, doc.text, dates, places, actors);
   }
   return events;
 }
@@ -98,6 +99,8 @@ interface FrameInput {
   actors: ActorMention[];
   counts: CountMention[];
   lead: { date: DateMention | null; place: PlaceMention | null };
+  /** The group that claimed or was blamed for the article's attack, if any. */
+  claimant: ActorEntry | null;
   memory: Memory;
   resources: CodeResources;
 }
@@ -111,7 +114,7 @@ function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput):
     return null;
   }
   if (status.cue) why.push({ field: 'status', rule: status.cue.rule, span: status.cue });
-  const when = chooseWhen({ trigger: frame.main, inSentence: input.dates, paragraph: input.memory.paragraphDate, lead: input.lead.date, published: doc.meta.published });
+  const when = chooseWhen({ text: doc.text, trigger: frame.main, inSentence: input.dates, paragraph: input.memory.paragraphDate, lead: input.lead.date, published: doc.meta.published });
   const where = chooseWhere({ text: doc.text, trigger: frame.main, inSentence: input.places, paragraph: input.memory.paragraphPlace, lead: input.lead.place, focus: doc.focus });
   if (!when || !where) {
     doc.trace.push(`code: dropped ${frame.subEventType} at ${frame.main.start}: no ${when ? 'place' : 'date'}`);
@@ -119,14 +122,22 @@ function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput):
   }
   why.push({ field: 'event_date', rule: when.rule, span: when.mention }, { field: 'location', rule: where.rule, span: where.mention });
   const context = contextActors(input.memory);
-  const roles = assignRoles({
-    frame, text: doc.text, sentence: s, actors: input.actors, country: where.place.country,
-    contextAgent: context.agent, contextOpponent: context.opponent, roleActor: input.resources.roleActor,
-  });
-  why.push(...roles.why);
+  const attributed = doc.attributions.filter((a) => a.start < s.end && a.end > s.start);
+  const roleInput = {
+    frame, text: doc.text, sentence: s, country: where.place.country,
+    // Who is cited is not who acted: "Ukrainian officials said" names no perpetrator.
+    actors: input.actors.filter((m) => !attributed.some((a) => m.start < a.end && m.end > a.start)),
+    contextAgent: input.claimant ?? context.agent, contextOpponent: context.opponent, roleActor: input.resources.roleActor,
+  };
+  let roles = assignRoles(roleInput);
   const counts = rangesOf(input.counts);
   const refined = refineSubType(frame, roles, counts);
-  if (refined.rule) why.push({ field: 'sub_event_type', rule: refined.rule, span: null });
+  if (refined.rule) {
+    why.push({ field: 'sub_event_type', rule: refined.rule, span: null });
+    // A change of event type changes ACLED's role conventions (protesters become rioters).
+    if (refined.eventType !== frame.eventType) roles = assignRoles({ ...roleInput, frame: { ...frame, ...refined } });
+  }
+  why.push(...roles.why);
   if (!roles.actor1) {
     doc.trace.push(`code: dropped ${refined.subEventType} at ${frame.main.start}: no actor`);
     return null;

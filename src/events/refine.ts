@@ -1,6 +1,11 @@
 /**
- * Argument rules: the actors can change what a generic trigger means. ACLED codes an attack on
- * armed forces by an armed group as a battle.
+ * Argument rules: the actors can change what a generic trigger means.
+ * - ACLED codes an attack on armed forces by an armed group as a battle (Armed clash).
+ * - Violence at a demonstration: state forces killing protesters is excessive force; state
+ *   forces dispersing them without deaths is a protest with intervention; protesters or a crowd
+ *   doing the violence is a violent demonstration (or mob violence, when the lexicon said so).
+ * - Territory words: a state actor taking a place regains territory; a non-state actor
+ *   overtakes it.
  */
 import type { CountKind, CountRange, EventType, SubEventType } from '../types.js';
 import type { Frame } from './frames.js';
@@ -12,12 +17,31 @@ export interface Refined {
   rule: string | null;
 }
 
+const refined = (eventType: EventType, subEventType: SubEventType, rule: string): Refined => ({ eventType, subEventType, rule });
+
+function demonstration(frame: Frame, roles: Roles, counts: Partial<Record<CountKind, CountRange>>): Refined | null {
+  if (!frame.violent || frame.subEventType === 'Mob violence') return null;
+  const force = [roles.actor1, roles.actor2].find((a) => a?.kind === 'state');
+  if (force && roles.stateActs) {
+    return (counts.killed?.low ?? 0) > 0
+      ? refined('Protests', 'Excessive force against protesters', 'refine:state-kills-protesters')
+      : refined('Protests', 'Protest with intervention', 'refine:state-intervenes');
+  }
+  if (frame.eventType === 'Protests') return refined('Riots', 'Violent demonstration', 'refine:protesters-use-violence');
+  return null;
+}
+
 export function refineSubType(frame: Frame, roles: Roles, counts: Partial<Record<CountKind, CountRange>>): Refined {
   const keep: Refined = { eventType: frame.eventType, subEventType: frame.subEventType, rule: null };
   const generic = frame.main.hints.includes('generic-violence');
   if (frame.subEventType === 'Attack' && generic && isArmed(roles.actor1) && isArmed(roles.actor2)) {
-    return { eventType: 'Battles', subEventType: 'Armed clash', rule: 'refine:attack-on-armed-actor-is-a-clash' };
+    return refined('Battles', 'Armed clash', 'refine:attack-on-armed-actor-is-a-clash');
   }
-  void counts;
+  if (frame.eventType === 'Protests' || frame.eventType === 'Riots') return demonstration(frame, roles, counts) ?? keep;
+  if (frame.main.hints.includes('territory') && frame.eventType === 'Battles' && roles.actor1) {
+    const state = roles.actor1.kind === 'state';
+    if (state && frame.subEventType === 'Non-state actor overtakes territory') return refined('Battles', 'Government regains territory', 'refine:state-takes-territory');
+    if (!state && frame.subEventType === 'Government regains territory') return refined('Battles', 'Non-state actor overtakes territory', 'refine:non-state-takes-territory');
+  }
   return keep;
 }

@@ -40,6 +40,8 @@ export interface Roles {
   assoc2: ActorEntry | null;
   /** Evidence that the agent was named in the sentence itself. */
   agentNamed: boolean;
+  /** True when the named agent is a state force (it fired, dispersed, arrested). */
+  stateActs: boolean;
   why: Reason[];
 }
 
@@ -128,7 +130,7 @@ export function assignRoles(input: RoleInput): Roles {
     case 'Protests': {
       actor1 = role('protesters');
       const force = [agent, target].find((a) => a?.kind === 'state') ?? null;
-      actor2 = frame.subEventType === 'Peaceful protest' ? null : force;
+      actor2 = frame.subEventType === 'Peaceful protest' && !frame.violent ? null : force;
       assoc1 = identityOf(input.actors);
       break;
     }
@@ -146,5 +148,5 @@ export function assignRoles(input: RoleInput): Roles {
     }
   }
   if (actor1 && actor1 === actor2 && frame.subEventType !== 'Armed clash') actor2 = null;
-  return { actor1, actor2, assoc1, assoc2, agentNamed: !!parties.agent, why };
+  return { actor1, actor2, assoc1, assoc2, agentNamed: !!parties.agent, stateActs: parties.agent?.actor.kind === 'state', why };
 }

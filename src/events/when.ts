@@ -2,7 +2,8 @@
  * When an event happened. A date written in the event's own sentence wins (the one nearest the
  * trigger); otherwise the event inherits the date of the paragraph it is told in, then the
  * article's lead date, and last the publication date at week precision, since a report with no
- * date at all is about "these days". Inherited dates are marked so that merging trusts a date
+ * date at all is about "these days". The day a statement was made ("officials said on Sunday")
+ * dates the report, not the event, so it only serves when nothing better is known. Inherited dates are marked so that merging trusts a date
  * the text gave for this very event over one it was only near.
  */
 import type { DateMention, Span, TimePrecision } from '../types.js';
@@ -19,6 +20,7 @@ export interface When {
 }
 
 export interface WhenInput {
+  text: string;
   trigger: Span;
   /** Dates inside the sentence. */
   inSentence: DateMention[];
@@ -31,14 +33,24 @@ export interface WhenInput {
 
 const usable = (d: DateMention): boolean => !d.future;
 
+/** "said on Sunday", "told Reuters late Tuesday": the day of the report, not of the event. */
+const REPORTING = /\b(?:said|says|told(?:\s+\w+){0,2}|announced|reported|confirmed|added|stated|declared|tweeted|wrote)\s+(?:late\s+|early\s+)?(?:on\s+)?$/i;
+
+export function isReportDate(text: string, mention: DateMention): boolean {
+  return REPORTING.test(text.slice(Math.max(0, mention.start - 40), mention.start));
+}
+
 export function fromMention(mention: DateMention, own: boolean, rule: string): When {
   return { date: mention.date, end: mention.dateEnd, precision: mention.precision, own, mention, rule };
 }
 
 export function chooseWhen(input: WhenInput): When | null {
-  const own = nearest(input.inSentence.filter(usable), input.trigger);
+  const usableHere = input.inSentence.filter(usable);
+  const own = nearest(usableHere.filter((d) => !isReportDate(input.text, d)), input.trigger);
   if (own) return fromMention(own, true, 'when:sentence');
   if (input.paragraph && usable(input.paragraph)) return fromMention(input.paragraph, false, 'when:paragraph');
+  const reported = nearest(usableHere, input.trigger);
+  if (reported) return fromMention(reported, false, 'when:report-date');
   if (input.lead && usable(input.lead)) return fromMention(input.lead, false, 'when:lead');
   if (input.published) return { date: input.published, end: null, precision: 2, own: false, mention: null, rule: 'when:published' };
   return null;

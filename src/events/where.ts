@@ -27,6 +27,15 @@ export interface WhereInput {
 
 const isCountry = (p: PlaceMention): boolean => p.place.featureCode === 'COUNTRY';
 
+/**
+ * A foreign country named in passing ("a U.S.-based charity", "India accused Pakistan") is not
+ * where the event happened; it is only when the text says "in <country>".
+ */
+function eligible(text: string, mention: PlaceMention, focus: Place | null): boolean {
+  if (!isCountry(mention) || !focus || mention.place.iso3 === focus.iso3) return true;
+  return /\b(?:in|inside|across|into)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, mention.start - 12), mention.start));
+}
+
 /** Smaller is better: precise places, then closeness to the trigger. */
 function cost(mention: PlaceMention, trigger: Span): number {
   return mention.place.precision * 1000 + Math.min(gap(mention, trigger), 999);
@@ -43,7 +52,7 @@ export function fromPlaceMention(text: string, mention: PlaceMention, own: boole
 }
 
 export function chooseWhere(input: WhereInput): Where | null {
-  const own = bestPlace(input.inSentence, input.trigger);
+  const own = bestPlace(input.inSentence.filter((m) => eligible(input.text, m, input.focus)), input.trigger);
   if (own) return fromPlaceMention(input.text, own, true, 'where:sentence');
   if (input.paragraph) return fromPlaceMention(input.text, input.paragraph, false, 'where:paragraph');
   if (input.lead) return fromPlaceMention(input.text, input.lead, false, 'where:lead');

@@ -1,8 +1,9 @@
 /**
  * In-document merging: one event per real event. Tellings are folded greedily in text order
- * into the first compatible event; a telling that states neither its own date nor its own place
- * ("the attack was the deadliest ever") only adds evidence to an event it matches and is
- * dropped when it matches none, since on its own it cannot be dated or placed.
+ * into the first compatible event. A telling that does not date the event itself ("the attack
+ * was the deadliest ever", "Russian troops occupied Bucha before pulling back") only adds
+ * evidence to an event it matches and is dropped when it matches none: undated asides are
+ * mostly background, and an event ACLED could code is dated somewhere in the report.
  */
 import type { CodedEvent, Doc, Stage } from '../types.js';
 import { compatible } from './compatible.js';
@@ -11,7 +12,7 @@ import { combine } from './combine.js';
 export { compatible, kilometres, placesMatch, datesMatch } from './compatible.js';
 export { combine, combineRanges } from './combine.js';
 
-const standsAlone = (e: CodedEvent): boolean => e.stated.date || e.stated.place;
+const standsAlone = (e: CodedEvent): boolean => e.stated.date;
 
 export function mergeTellings(candidates: readonly CodedEvent[]): CodedEvent[] {
   const events: CodedEvent[] = [];

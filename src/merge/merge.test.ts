@@ -45,8 +45,8 @@ test('different events stay apart', () => {
   }
 });
 
-test('a telling with neither its own date nor place is dropped unless it joins an event', () => {
-  const weak = telling({ start: 0, stated: { date: false, place: false, actor1: true }, eventType: 'Strategic developments', subEventType: 'Agreement' });
+test('a telling that does not date itself is dropped unless it joins an event', () => {
+  const weak = telling({ start: 0, stated: { date: false, place: true, actor1: true }, eventType: 'Strategic developments', subEventType: 'Agreement' });
   assert.equal(mergeTellings([weak]).length, 0);
 });
 
