@@ -237,7 +237,7 @@ export interface CodedEvent {
   evidence: Evidence[];
   confidence: number;
   /** Which fields a telling of the event stated itself, rather than inheriting from context. */
-  stated: { date: boolean; place: boolean; actor1: boolean };
+  stated: { date: boolean; place: boolean; actor1: boolean; kind: boolean };
   why: Reason[];
 }
 

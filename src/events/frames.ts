@@ -16,6 +16,9 @@
  */
 import type { EventType, SubEventType, TriggerMention } from '../types.js';
 
+/** Whether a trigger names the kind of act itself rather than violence in general. */
+export const isSpecific = (t: TriggerMention): boolean => rank(t) > 1;
+
 export interface Frame {
   eventType: EventType;
   subEventType: SubEventType;
@@ -50,6 +53,8 @@ function familyOf(trigger: TriggerMention): Family {
 
 /** Higher ranks decide a family's sub-type; within a rank the lexicon's priority does. */
 function rank(trigger: TriggerMention): number {
+  // A change of control is the point of the story even when air strikes backed it.
+  if (trigger.hints.includes('territory') && trigger.eventType === 'Battles') return 4;
   if (trigger.hints.includes('weapon') || trigger.eventType === 'Explosions/Remote violence') {
     return trigger.hints.includes('vague-means') ? 2 : 3;
   }
@@ -70,8 +75,15 @@ function frameOf(list: TriggerMention[]): Frame {
   return { eventType: main.eventType, subEventType: main.subEventType, main, triggers: list, violent: false };
 }
 
-export function framesOf(triggers: readonly TriggerMention[]): Frame[] {
-  const events = triggers.filter((t) => !t.hints.includes('not-event'));
+/** "a war that killed 220,000": violence in a relative clause qualifies a noun; it is no act of its own. */
+function inRelativeClause(text: string, trigger: TriggerMention): boolean {
+  return trigger.hints.includes('generic-violence') && /\b(?:that|which)\s+(?:\w+\s+){0,2}$/i.test(text.slice(Math.max(0, trigger.start - 30), trigger.start));
+}
+
+export function framesOf(text: string, triggers: readonly TriggerMention[]): Frame[] {
+  let events = triggers.filter((t) => !t.hints.includes('not-event'));
+  const subordinate = events.filter((t) => inRelativeClause(text, t));
+  if (subordinate.length < events.length) events = events.filter((t) => !subordinate.includes(t));
   const topNonEvent = Math.max(-1, ...triggers.filter((t) => t.hints.includes('not-event')).map((t) => t.priority));
   if (events.length === 0 || topNonEvent > Math.max(...events.map((t) => t.priority))) return [];
 

@@ -4,9 +4,10 @@
  * sentence as evidence. Every field records the rule that set it, for `--explain`.
  * In-document merging of several tellings happens in the next stage.
  */
-import type { ActorEntry, ActorMention, CodedEvent, CountMention, DateMention, Doc, PlaceMention, Reason, Stage } from '../types.js';
+import type { ActorEntry, ActorMention, CodedEvent, CountMention, DateMention, Doc, PlaceMention, Reason, Span, Stage } from '../types.js';
+import { clausesOf } from './clauses.js';
 import { viewOf, within, type SentenceView } from './context.js';
-import { framesOf, type Frame } from './frames.js';
+import { framesOf, isSpecific, type Frame } from './frames.js';
 import { assignRoles, isArmed, type RoleActorFn } from './roles.js';
 import { chooseWhen, isReportDate } from './when.js';
 import { chooseWhere } from './where.js';
@@ -82,11 +83,24 @@ function codeDocument(doc: Doc, resources: CodeResources): CodedEvent[] {
     const dates = within(doc.dates, s);
     const places = within(doc.places, s);
     const actors = within(doc.actors, s);
-    const frames = framesOf(within(doc.triggers, s));
-    const counts = countsByFrame(frames, within(doc.counts, s));
-    for (const frame of frames) {
-      const event = codeFrame(doc, sv, frame, { dates, places, actors, counts: counts.get(frame) ?? [], lead, claimant, memory, resources });
-      if (event) events.push(event);
+    const clauses = clausesOf(doc.text, s);
+    for (const clause of clauses) {
+      const frames = framesOf(doc.text, within(doc.triggers, clause));
+      const counts = countsByFrame(frames, within(doc.counts, clause));
+      // What another clause of the sentence states is context for this one, like the paragraph's.
+      const others = (items: DateMention[] | PlaceMention[]) => items.filter((m) => m.end <= clause.start || m.start >= clause.end);
+      const context = {
+        date: (others(dates) as DateMention[]).filter((d) => !d.future && !isReportDate(doc.text, d)).at(-1) ?? memory.paragraphDate,
+        place: (others(places) as PlaceMention[]).filter((p) => p.place.featureCode !== 'COUNTRY').at(-1) ?? memory.paragraphPlace,
+      };
+      const evidence = clauses.length > 1 ? clause : s;
+      for (const frame of frames) {
+        const event = codeFrame(doc, sv, frame, {
+          evidence, dates: within(dates, clause), places: within(places, clause), actors: within(actors, clause),
+          counts: counts.get(frame) ?? [], context, lead, claimant, memory, resources,
+        });
+        if (event) events.push(event);
+      }
     }
     remember(memory, doc.text, dates, places, actors);
   }
@@ -94,11 +108,15 @@ function codeDocument(doc: Doc, resources: CodeResources): CodedEvent[] {
 }
 
 interface FrameInput {
+  /** The span quoted as evidence: the sentence, or the clause when the sentence tells several events. */
+  evidence: Span;
   dates: DateMention[];
   places: PlaceMention[];
   actors: ActorMention[];
   counts: CountMention[];
   lead: { date: DateMention | null; place: PlaceMention | null };
+  /** Date and place from the sentence's other clauses, else from the paragraph so far. */
+  context: { date: DateMention | null; place: PlaceMention | null };
   /** The group that claimed or was blamed for the article's attack, if any. */
   claimant: ActorEntry | null;
   memory: Memory;
@@ -108,14 +126,14 @@ interface FrameInput {
 function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput): CodedEvent | null {
   const s = sv.sentence;
   const why: Reason[] = [{ field: 'sub_event_type', rule: frame.main.rule, span: frame.main }];
-  const status = statusOf(doc.text, within(doc.cues, s), frame.main, frame.eventType);
+  const status = statusOf(doc.text, within(doc.cues, s), frame.main, frame.eventType, frame.subEventType);
   if (status.status === 'nonevent') {
     doc.trace.push(`code: dropped ${frame.subEventType} at ${frame.main.start}: non-event cue "${status.cue?.cue}"`);
     return null;
   }
   if (status.cue) why.push({ field: 'status', rule: status.cue.rule, span: status.cue });
-  const when = chooseWhen({ text: doc.text, trigger: frame.main, inSentence: input.dates, paragraph: input.memory.paragraphDate, lead: input.lead.date, published: doc.meta.published });
-  const where = chooseWhere({ text: doc.text, trigger: frame.main, inSentence: input.places, paragraph: input.memory.paragraphPlace, lead: input.lead.place, focus: doc.focus });
+  const when = chooseWhen({ text: doc.text, trigger: frame.main, inSentence: input.dates, paragraph: input.context.date, lead: input.lead.date, published: doc.meta.published });
+  const where = chooseWhere({ text: doc.text, trigger: frame.main, inSentence: input.places, paragraph: input.context.place, lead: input.lead.place, focus: doc.focus });
   if (!when || !where) {
     doc.trace.push(`code: dropped ${frame.subEventType} at ${frame.main.start}: no ${when ? 'place' : 'date'}`);
     return null;
@@ -163,9 +181,9 @@ function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput):
     status: status.status,
     attributedTo: attribution?.source ?? null,
     source: doc.meta.source,
-    evidence: [{ doc: doc.id, start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) }],
+    evidence: [{ doc: doc.id, start: input.evidence.start, end: input.evidence.end, text: doc.text.slice(input.evidence.start, input.evidence.end) }],
     confidence: confidenceOf(frame, when.own, where.own, roles.agentNamed),
-    stated: { date: when.own, place: where.own, actor1: roles.agentNamed },
+    stated: { date: when.own, place: where.own, actor1: roles.agentNamed, kind: isSpecific(frame.main) },
     why,
   };
 }

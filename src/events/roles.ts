@@ -62,7 +62,8 @@ function partiesOf(input: RoleInput): Parties {
   const trigger = frame.main;
   const backers = actors.filter((a) => /^\s*-?\s*backed\b/i.test(text.slice(a.end, a.end + 8)));
   const main = actors.filter((a) => !backers.includes(a));
-  const byAgent = main.find((a) => a.start >= trigger.end && precededBy(text, a, /\bby\s+(the\s+)?$/i));
+  // "killed by gunmen", "a strike by Russian forces": the agent. Not "a hospital run by MSF".
+  const byAgent = main.find((a) => a.start >= trigger.end && /^[\s,]*(?:(?:was|were|been|carried\s+out|launched|conducted|fired)\s+)?by\s+(?:the\s+)?$/i.test(text.slice(trigger.end, a.start)));
   const before = main.filter((a) => a.end <= trigger.start);
   const after = main.filter((a) => a.start >= trigger.end && a !== byAgent);
   const passive = /\b(was|were|been|being|is|are)\s+(\w+\s+)?$/i.test(text.slice(Math.max(input.sentence.start, trigger.start - 25), trigger.start));

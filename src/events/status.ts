@@ -1,10 +1,10 @@
 /**
  * Whether an event took place as told. A cue counts for a trigger when it sits in the same
- * clause, before the trigger or right after it ("talks ... to evacuate", "claimed responsibility
- * for the attack" is not a doubt about the attack, so only cues bound to the event verb count).
+ * clause, before the trigger ("talks ... to evacuate"); "claimed responsibility for the attack"
+ * is not a doubt about the attack, so only cues bound to the event word count.
  * A non-event cue (a prediction, generic history) drops the event altogether.
  */
-import type { EventStatus, EventType, Span, StatusCue } from '../types.js';
+import type { EventStatus, EventType, Span, StatusCue, SubEventType } from '../types.js';
 import { between } from './context.js';
 
 export interface StatusResult {
@@ -15,16 +15,25 @@ export interface StatusResult {
 const CLAUSE_BREAK = /[;:.!?]|\bbut\b|\bwhile\b|\bwhereas\b/i;
 const WINDOW = 80;
 
+/**
+ * A cue bears on the event when it comes before the event word in the same clause ("denied
+ * carrying out the strike", "plans to attack") or is part of it; words after the event word
+ * belong to what follows ("the strike, which Russia denied" is the rare exception, not the rule).
+ */
 function governs(text: string, cue: StatusCue, trigger: Span): boolean {
-  const distance = cue.end <= trigger.start ? trigger.start - cue.end : cue.start - trigger.end;
-  if (distance > WINDOW) return false;
+  if (cue.start >= trigger.start && cue.end <= trigger.end) return true;
+  if (cue.end > trigger.start) return false;
+  if (trigger.start - cue.end > WINDOW) return false;
   return !CLAUSE_BREAK.test(between(text, cue, trigger));
 }
 
-const ORDER: ReadonlyArray<StatusCue['status']> = ['nonevent', 'denied', 'alleged', 'planned', 'ongoing'];
+/** Talks make an agreement planned; beside a strike they are only background. */
+const AGREEMENT_ONLY = new Set(['talks']);
 
-export function statusOf(text: string, cues: readonly StatusCue[], trigger: Span, eventType: EventType): StatusResult {
-  const bound = cues.filter((cue) => governs(text, cue, trigger));
+const ORDER: ReadonlyArray<StatusCue['status']> = ['nonevent', 'denied', 'alleged', 'ongoing', 'planned'];
+
+export function statusOf(text: string, cues: readonly StatusCue[], trigger: Span, eventType: EventType, subEventType: SubEventType): StatusResult {
+  const bound = cues.filter((cue) => governs(text, cue, trigger) && (subEventType === 'Agreement' || !AGREEMENT_ONLY.has(cue.cue)));
   for (const status of ORDER) {
     const cue = bound.find((c) => c.status === status);
     if (!cue) continue;

@@ -24,7 +24,8 @@ function better<T>(aStated: boolean, bStated: boolean, aPrecision: number, bPrec
 export function combine(a: CodedEvent, b: CodedEvent): CodedEvent {
   const dateFrom = better(a.stated.date, b.stated.date, a.timePrecision, b.timePrecision, a, b);
   const placeFrom = better(a.stated.place, b.stated.place, a.place.precision, b.place.precision, a, b);
-  const kindFrom = a.stated.date || !b.stated.date ? a : b;
+  // The telling that names the kind of act decides it ("a mob rampaged" over "violence erupted").
+  const kindFrom = a.stated.kind !== b.stated.kind ? (a.stated.kind ? a : b) : a.stated.date || !b.stated.date ? a : b;
   const actorFrom = a.stated.actor1 || !b.stated.actor1 ? a : b;
   const counts = { ...a.counts };
   for (const kind of Object.keys(b.counts) as CountKind[]) {
@@ -49,12 +50,13 @@ export function combine(a: CodedEvent, b: CodedEvent): CodedEvent {
     counts,
     status: a.status === 'planned' && b.status === 'occurred' ? 'occurred' : a.status,
     attributedTo: a.attributedTo ?? b.attributedTo,
-    evidence: [...a.evidence, ...b.evidence].sort((x, y) => x.start - y.start),
+    evidence: [...a.evidence, ...b.evidence.filter((e) => !a.evidence.some((x) => x.start === e.start && x.end === e.end))].sort((x, y) => x.start - y.start),
     confidence: Math.min(0.99, Math.max(a.confidence, b.confidence) + 0.05),
     stated: {
       date: a.stated.date || b.stated.date,
       place: a.stated.place || b.stated.place,
       actor1: a.stated.actor1 || b.stated.actor1,
+      kind: a.stated.kind || b.stated.kind,
     },
     why: [...a.why, ...b.why],
   };

@@ -11,7 +11,7 @@ const DAY = 86_400_000;
 const DATE_SLACK: Record<1 | 2 | 3, number> = { 1: 0, 2: 3, 3: 16 };
 /** Distance within which two places are the same, by the coarser geo_precision, in km. */
 const PLACE_KM: Record<1 | 2 | 3, number> = { 1: 15, 2: 40, 3: 150 };
-const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
+const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
 
 export function kilometres(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
   const r = Math.PI / 180;

@@ -1,0 +1,26 @@
+/**
+ * Splits a sentence into clauses that can tell different events: "security forces shot dead 25
+ * protesters in Nasiriyah on Thursday, hours after protesters torched the consulate in Najaf"
+ * tells two events, and the date of the first is not the date of the second. Only boundaries
+ * that introduce another happening are cut (", hours after", "; ", ", while"); participles
+ * ("…, killing five people") stay with their clause.
+ */
+import type { Span } from '../types.js';
+
+const BOUNDARY =
+  /;\s+|,\s+(?:(?:only\s+)?(?:hours|days|weeks|months|a\s+day|a\s+week|shortly|soon|just|minutes|moments)\s+)?(?:after|before|following)\s+|,\s+(?:while|whereas|but)\s+|\s+[—–]\s+(?=[a-z])/g;
+
+export function clausesOf(text: string, sentence: Span): Span[] {
+  const body = text.slice(sentence.start, sentence.end);
+  const clauses: Span[] = [];
+  let start = 0;
+  for (const match of body.matchAll(BOUNDARY)) {
+    const cut = match.index ?? 0;
+    if (cut - start >= 20) {
+      clauses.push({ start: sentence.start + start, end: sentence.start + cut });
+      start = cut + match[0].length;
+    }
+  }
+  clauses.push({ start: sentence.start + start, end: sentence.end });
+  return clauses;
+}
