@@ -8,7 +8,7 @@
 import type { Span } from '../types.js';
 
 const BOUNDARY =
-  /;\s+|,\s+(?:(?:only\s+)?(?:hours|days|weeks|months|a\s+day|a\s+week|shortly|soon|just|minutes|moments)\s+)?(?:after|before|following)\s+|,\s+(?:while|whereas|but)\s+|\s+[—–]\s+(?=[a-z])/g;
+  /;\s+|,?\s+in\s+(?:retaliation|response|revenge)\s+(?:for|to)\s+|,\s+(?:(?:only\s+)?(?:hours|days|weeks|months|a\s+day|a\s+week|shortly|soon|just|minutes|moments)\s+)?(?:after|before|following)\s+|,\s+(?:while|whereas|but)\s+|\s+[—–]\s+(?=[a-z])/g;
 
 export function clausesOf(text: string, sentence: Span): Span[] {
   const body = text.slice(sentence.start, sentence.end);

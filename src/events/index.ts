@@ -29,8 +29,8 @@ interface Memory {
   armed: ActorEntry[];
 }
 
-function remember(memory: Memory, text: string, dates: DateMention[], places: PlaceMention[], actors: ActorMention[]): void {
-  const ownDate = dates.filter((d) => !d.future && !isReportDate(text, d)).at(-1);
+function remember(memory: Memory, doc: Doc, dates: DateMention[], places: PlaceMention[], actors: ActorMention[]): void {
+  const ownDate = dates.filter((d) => !d.future && !isReportDate(doc, d)).at(-1);
   if (ownDate) memory.paragraphDate = ownDate;
   const ownPlace = places.filter((p) => p.place.featureCode !== 'COUNTRY').at(-1);
   if (ownPlace) memory.paragraphPlace = ownPlace;
@@ -62,7 +62,7 @@ export function createCodeStage(resources: CodeResources): Stage {
 
 function codeDocument(doc: Doc, resources: CodeResources): CodedEvent[] {
   const view = viewOf(doc);
-  const bodyDates = view.body.flatMap((s) => within(doc.dates, s.sentence)).filter((d) => !d.future && !isReportDate(doc.text, d));
+  const bodyDates = view.body.flatMap((s) => within(doc.dates, s.sentence)).filter((d) => !d.future && !isReportDate(doc, d));
   const lead = {
     date: bodyDates[0] ?? null,
     place:
@@ -90,7 +90,7 @@ function codeDocument(doc: Doc, resources: CodeResources): CodedEvent[] {
       // What another clause of the sentence states is context for this one, like the paragraph's.
       const others = (items: DateMention[] | PlaceMention[]) => items.filter((m) => m.end <= clause.start || m.start >= clause.end);
       const context = {
-        date: (others(dates) as DateMention[]).filter((d) => !d.future && !isReportDate(doc.text, d)).at(-1) ?? memory.paragraphDate,
+        date: (others(dates) as DateMention[]).filter((d) => !d.future && !isReportDate(doc, d)).at(-1) ?? memory.paragraphDate,
         place: (others(places) as PlaceMention[]).filter((p) => p.place.featureCode !== 'COUNTRY').at(-1) ?? memory.paragraphPlace,
       };
       const evidence = clauses.length > 1 ? clause : s;
@@ -102,7 +102,7 @@ function codeDocument(doc: Doc, resources: CodeResources): CodedEvent[] {
         if (event) events.push(event);
       }
     }
-    remember(memory, doc.text, dates, places, actors);
+    remember(memory, doc, dates, places, actors);
   }
   return events;
 }
@@ -132,7 +132,7 @@ function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput):
     return null;
   }
   if (status.cue) why.push({ field: 'status', rule: status.cue.rule, span: status.cue });
-  const when = chooseWhen({ text: doc.text, trigger: frame.main, inSentence: input.dates, paragraph: input.context.date, lead: input.lead.date, published: doc.meta.published });
+  const when = chooseWhen({ doc, trigger: frame.main, inSentence: input.dates, paragraph: input.context.date, lead: input.lead.date, published: doc.meta.published });
   const where = chooseWhere({ text: doc.text, trigger: frame.main, inSentence: input.places, paragraph: input.context.place, lead: input.lead.place, focus: doc.focus });
   if (!when || !where) {
     doc.trace.push(`code: dropped ${frame.subEventType} at ${frame.main.start}: no ${when ? 'place' : 'date'}`);

@@ -20,12 +20,12 @@ export interface Refined {
 const refined = (eventType: EventType, subEventType: SubEventType, rule: string): Refined => ({ eventType, subEventType, rule });
 
 function demonstration(frame: Frame, roles: Roles, counts: Partial<Record<CountKind, CountRange>>): Refined | null {
-  if (!frame.violent || frame.subEventType === 'Mob violence') return null;
+  if (!frame.violent || frame.subEventType === 'Mob violence' || frame.subEventType === 'Excessive force against protesters') return null;
   const force = [roles.actor1, roles.actor2].find((a) => a?.kind === 'state');
   if (force && roles.stateActs) {
-    return (counts.killed?.low ?? 0) > 0
-      ? refined('Protests', 'Excessive force against protesters', 'refine:state-kills-protesters')
-      : refined('Protests', 'Protest with intervention', 'refine:state-intervenes');
+    const lethal = (counts.killed?.low ?? 0) > 0 || frame.triggers.some((t) => t.hints.includes('lethal'));
+    if (lethal) return refined('Protests', 'Excessive force against protesters', 'refine:state-kills-protesters');
+    return frame.subEventType === 'Peaceful protest' ? refined('Protests', 'Protest with intervention', 'refine:state-intervenes') : null;
   }
   if (frame.eventType === 'Protests') return refined('Riots', 'Violent demonstration', 'refine:protesters-use-violence');
   return null;

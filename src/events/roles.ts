@@ -53,10 +53,6 @@ interface Parties {
   backers: ActorMention[];
 }
 
-function precededBy(text: string, span: Span, words: RegExp): boolean {
-  return words.test(text.slice(Math.max(0, span.start - 14), span.start));
-}
-
 function partiesOf(input: RoleInput): Parties {
   const { text, frame, actors } = input;
   const trigger = frame.main;

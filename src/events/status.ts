@@ -32,6 +32,18 @@ const AGREEMENT_ONLY = new Set(['talks']);
 
 const ORDER: ReadonlyArray<StatusCue['status']> = ['nonevent', 'denied', 'alleged', 'ongoing', 'planned'];
 
+/** "would hold a demonstration", "the decision to arrest him": told as intended, not as done. */
+const MODAL = /\b(?:would|will|shall|going\s+to)\s+(?:[\w-]+\s+){0,3}$/i;
+const INFINITIVE = /\bto\s+$/i;
+const BASE_VERB = /^[a-z]+(?<!s|ed|ing)\b/;
+
+function intended(text: string, trigger: Span): boolean {
+  const before = text.slice(Math.max(0, trigger.start - 40), trigger.start);
+  const clause = before.split(/[,;:.!?"“”]/).at(-1) ?? '';
+  if (MODAL.test(clause)) return true;
+  return INFINITIVE.test(clause) && BASE_VERB.test(text.slice(trigger.start, trigger.end));
+}
+
 export function statusOf(text: string, cues: readonly StatusCue[], trigger: Span, eventType: EventType, subEventType: SubEventType): StatusResult {
   const bound = cues.filter((cue) => governs(text, cue, trigger) && (subEventType === 'Agreement' || !AGREEMENT_ONLY.has(cue.cue)));
   for (const status of ORDER) {
@@ -41,5 +53,6 @@ export function statusOf(text: string, cues: readonly StatusCue[], trigger: Span
     if (status === 'ongoing' && !(eventType === 'Battles' || eventType === 'Protests')) continue;
     return { status, cue };
   }
+  if (intended(text, trigger)) return { status: 'planned', cue: null };
   return { status: 'occurred', cue: null };
 }

@@ -6,7 +6,7 @@
  * dates the report, not the event, so it only serves when nothing better is known. Inherited dates are marked so that merging trusts a date
  * the text gave for this very event over one it was only near.
  */
-import type { DateMention, Span, TimePrecision } from '../types.js';
+import type { DateMention, Doc, Span, TimePrecision } from '../types.js';
 import { nearest } from './context.js';
 
 export interface When {
@@ -20,7 +20,7 @@ export interface When {
 }
 
 export interface WhenInput {
-  text: string;
+  doc: Doc;
   trigger: Span;
   /** Dates inside the sentence. */
   inSentence: DateMention[];
@@ -35,9 +35,20 @@ const usable = (d: DateMention): boolean => !d.future;
 
 /** "said on Sunday", "told Reuters late Tuesday": the day of the report, not of the event. */
 const REPORTING = /\b(?:said|says|told(?:\s+\w+){0,2}|announced|reported|confirmed|added|stated|declared|tweeted|wrote)\s+(?:late\s+|early\s+)?(?:on\s+)?$/i;
+/**
+ * "since President X took office in May": the start of a period, not the event's day. (With a
+ * date right after it, "since the July 7 assassination", the date is the event's.)
+ */
+const SINCE = /\bsince\s+(?:[^\s,.;]+\s+){3,}(?:in\s+|on\s+)?$/i;
 
-export function isReportDate(text: string, mention: DateMention): boolean {
-  return REPORTING.test(text.slice(Math.max(0, mention.start - 40), mention.start));
+/**
+ * Dates that do not date the event told beside them: the day of a statement, a dateline's
+ * date (the day of filing), and the start of a "since" period.
+ */
+export function isReportDate(doc: Doc, mention: DateMention): boolean {
+  if (doc.dateline && mention.start >= doc.dateline.start && mention.end <= doc.dateline.end) return true;
+  const before = doc.text.slice(Math.max(0, mention.start - 40), mention.start);
+  return REPORTING.test(before) || SINCE.test(before);
 }
 
 export function fromMention(mention: DateMention, own: boolean, rule: string): When {
@@ -46,7 +57,7 @@ export function fromMention(mention: DateMention, own: boolean, rule: string): W
 
 export function chooseWhen(input: WhenInput): When | null {
   const usableHere = input.inSentence.filter(usable);
-  const own = nearest(usableHere.filter((d) => !isReportDate(input.text, d)), input.trigger);
+  const own = nearest(usableHere.filter((d) => !isReportDate(input.doc, d)), input.trigger);
   if (own) return fromMention(own, true, 'when:sentence');
   if (input.paragraph && usable(input.paragraph)) return fromMention(input.paragraph, false, 'when:paragraph');
   const reported = nearest(usableHere, input.trigger);

@@ -26,7 +26,10 @@ export function combine(a: CodedEvent, b: CodedEvent): CodedEvent {
   const placeFrom = better(a.stated.place, b.stated.place, a.place.precision, b.place.precision, a, b);
   // The telling that names the kind of act decides it ("a mob rampaged" over "violence erupted").
   const kindFrom = a.stated.kind !== b.stated.kind ? (a.stated.kind ? a : b) : a.stated.date || !b.stated.date ? a : b;
-  const actorFrom = a.stated.actor1 || !b.stated.actor1 ? a : b;
+  // Actors follow the kind of act (a battle's sides are not an attack's victims); a named
+  // perpetrator from another telling of the same kind of act still beats an unnamed one.
+  const other = kindFrom === a ? b : a;
+  const actorFrom = !kindFrom.stated.actor1 && other.stated.actor1 && other.eventType === kindFrom.eventType ? other : kindFrom;
   const counts = { ...a.counts };
   for (const kind of Object.keys(b.counts) as CountKind[]) {
     const range = combineRanges(a.counts[kind], b.counts[kind]);
@@ -41,9 +44,9 @@ export function combine(a: CodedEvent, b: CodedEvent): CodedEvent {
     place: placeFrom.place,
     location: placeFrom.location,
     actor1: actorFrom.actor1,
-    actor2: actorFrom.actor2 ?? (a.actor2 ? a : b).actor2,
+    actor2: actorFrom.actor2,
     inter1: actorFrom.inter1,
-    inter2: actorFrom.actor2 ? actorFrom.inter2 : (a.actor2 ? a : b).inter2,
+    inter2: actorFrom.inter2,
     assocActor1: a.assocActor1 ?? b.assocActor1,
     assocActor2: a.assocActor2 ?? b.assocActor2,
     fatalities: firstToll,

@@ -12,6 +12,7 @@ import { combine } from './combine.js';
 export { compatible, kilometres, placesMatch, datesMatch } from './compatible.js';
 export { combine, combineRanges } from './combine.js';
 
+/** A telling can found an event when it dates the event itself. */
 const standsAlone = (e: CodedEvent): boolean => e.stated.date;
 
 export function mergeTellings(candidates: readonly CodedEvent[]): CodedEvent[] {
