@@ -236,6 +236,8 @@ export interface CodedEvent {
   source: string | null;
   evidence: Evidence[];
   confidence: number;
+  /** True when a telling is in the article's first paragraph, where the main event is told. */
+  inLead: boolean;
   /** Which fields a telling of the event stated itself, rather than inheriting from context. */
   stated: { date: boolean; place: boolean; actor1: boolean; kind: boolean };
   why: Reason[];

@@ -80,8 +80,16 @@ function inRelativeClause(text: string, trigger: TriggerMention): boolean {
   return trigger.hints.includes('generic-violence') && /\b(?:that|which)\s+(?:\w+\s+){0,2}$/i.test(text.slice(Math.max(0, trigger.start - 30), trigger.start));
 }
 
+/** "protested against the killing of", "a vigil over the deaths": violence as the topic of a protest. */
+const TOPIC = /\b(?:against|over|denounc\w*|condemn\w*|protest\w*|about|commemorat\w*|justice\s+for|memory\s+of|mourn\w*)\s+(?:[\w'’-]+\s+){0,3}$/i;
+
+function isTopic(text: string, trigger: TriggerMention): boolean {
+  return trigger.eventType !== 'Protests' && trigger.eventType !== 'Riots' && TOPIC.test(text.slice(Math.max(0, trigger.start - 50), trigger.start));
+}
+
 export function framesOf(text: string, triggers: readonly TriggerMention[]): Frame[] {
   let events = triggers.filter((t) => !t.hints.includes('not-event'));
+  if (events.some((t) => t.eventType === 'Protests' || t.eventType === 'Riots')) events = events.filter((t) => !isTopic(text, t));
   const subordinate = events.filter((t) => inRelativeClause(text, t));
   if (subordinate.length < events.length) events = events.filter((t) => !subordinate.includes(t));
   const topNonEvent = Math.max(-1, ...triggers.filter((t) => t.hints.includes('not-event')).map((t) => t.priority));

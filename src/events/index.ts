@@ -97,7 +97,7 @@ function codeDocument(doc: Doc, resources: CodeResources): CodedEvent[] {
       for (const frame of frames) {
         const event = codeFrame(doc, sv, frame, {
           evidence, dates: within(dates, clause), places: within(places, clause), actors: within(actors, clause),
-          counts: counts.get(frame) ?? [], context, lead, claimant, memory, resources,
+          counts: counts.get(frame) ?? [], context, lead, leadParagraph: view.body[0]?.paragraph ?? 0, claimant, memory, resources,
         });
         if (event) events.push(event);
       }
@@ -115,6 +115,8 @@ interface FrameInput {
   actors: ActorMention[];
   counts: CountMention[];
   lead: { date: DateMention | null; place: PlaceMention | null };
+  /** Paragraph number of the article's first body paragraph. */
+  leadParagraph: number;
   /** Date and place from the sentence's other clauses, else from the paragraph so far. */
   context: { date: DateMention | null; place: PlaceMention | null };
   /** The group that claimed or was blamed for the article's attack, if any. */
@@ -183,6 +185,7 @@ function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput):
     source: doc.meta.source,
     evidence: [{ doc: doc.id, start: input.evidence.start, end: input.evidence.end, text: doc.text.slice(input.evidence.start, input.evidence.end) }],
     confidence: confidenceOf(frame, when.own, where.own, roles.agentNamed),
+    inLead: sv.paragraph === input.leadParagraph,
     stated: { date: when.own, place: where.own, actor1: roles.agentNamed, kind: isSpecific(frame.main) },
     why,
   };

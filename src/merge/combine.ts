@@ -55,6 +55,7 @@ export function combine(a: CodedEvent, b: CodedEvent): CodedEvent {
     attributedTo: a.attributedTo ?? b.attributedTo,
     evidence: [...a.evidence, ...b.evidence.filter((e) => !a.evidence.some((x) => x.start === e.start && x.end === e.end))].sort((x, y) => x.start - y.start),
     confidence: Math.min(0.99, Math.max(a.confidence, b.confidence) + 0.05),
+    inLead: a.inLead || b.inLead,
     stated: {
       date: a.stated.date || b.stated.date,
       place: a.stated.place || b.stated.place,

@@ -37,6 +37,8 @@ export function datesMatch(a: CodedEvent, b: CodedEvent): boolean {
 export function placesMatch(a: Place, b: Place): boolean {
   if (a.iso3 !== b.iso3) return false;
   if (a.id === b.id) return true;
+  // "in Mexico" and "in Culiacan" can be the same event: a country holds all its places.
+  if (a.featureCode === 'COUNTRY' || b.featureCode === 'COUNTRY') return true;
   const coarse = Math.max(a.precision, b.precision) as 1 | 2 | 3;
   if (coarse === 3 && a.admin1 && a.admin1 === b.admin1) return true;
   return kilometres(a, b) <= PLACE_KM[coarse];

@@ -12,8 +12,11 @@ import { combine } from './combine.js';
 export { compatible, kilometres, placesMatch, datesMatch } from './compatible.js';
 export { combine, combineRanges } from './combine.js';
 
-/** A telling can found an event when it dates the event itself. */
-const standsAlone = (e: CodedEvent): boolean => e.stated.date;
+/**
+ * A telling can found an event when it dates the event itself, or when it is the lead's telling
+ * of a specific act: a report's first paragraph tells its main event, dated or not.
+ */
+const standsAlone = (e: CodedEvent): boolean => e.stated.date || (e.inLead && e.stated.kind);
 
 export function mergeTellings(candidates: readonly CodedEvent[]): CodedEvent[] {
   const events: CodedEvent[] = [];

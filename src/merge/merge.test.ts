@@ -16,7 +16,7 @@ function telling(over: Partial<CodedEvent> & { start: number }): CodedEvent {
     eventType: 'Violence against civilians', subEventType: 'Attack', date: '2018-07-25', dateEnd: null, timePrecision: 1,
     actor1: 'Islamic State', actor2: 'Civilians (Syria)', assocActor1: null, assocActor2: null, inter1: 2, inter2: 7,
     place: SWEIDA, location: 'As-Suwayda', fatalities: 0, counts: {}, status: 'occurred', attributedTo: null, source: null,
-    evidence: [{ doc: 'd', start, end: start + 10, text: 'x'.repeat(10) }], confidence: 0.5,
+    evidence: [{ doc: 'd', start, end: start + 10, text: 'x'.repeat(10) }], confidence: 0.5, inLead: false,
     stated: { date: true, place: true, actor1: true, kind: true }, why: [], ...rest,
   };
 }
