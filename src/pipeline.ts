@@ -16,10 +16,32 @@ export function createPipeline(stages: Stage[]): Pipeline {
     stages,
     run(doc: Doc): Doc {
       let current = doc;
-      for (const stage of stages) current = stage.run(current);
+      for (const stage of stages) {
+        current = stage.run(current);
+        keepInTextOrder(current, stage.provides);
+      }
       return current;
     },
   };
+}
+
+/**
+ * The Doc's invariant: every annotation array is in text order (by start), so that later
+ * stages can find the mentions inside a sentence by binary search. Sorting is a no-op check
+ * for stages that already emit in order.
+ */
+function keepInTextOrder(doc: Doc, keys: DocKey[]): void {
+  for (const key of keys) {
+    const value = doc[key];
+    if (!Array.isArray(value) || key === 'events' || key === 'candidates') continue;
+    const items = value as Array<{ start: number }>;
+    for (let i = 1; i < items.length; i++) {
+      if ((items[i] as { start: number }).start < (items[i - 1] as { start: number }).start) {
+        items.sort((a, b) => a.start - b.start);
+        break;
+      }
+    }
+  }
 }
 
 function checkOrder(stages: Stage[]): void {

@@ -8,6 +8,7 @@ export interface EvalOptions {
   acled?: string;
   case2021?: string;
   limit?: string;
+  sample?: string;
   verbose?: boolean;
 }
 
@@ -19,9 +20,13 @@ export async function runEvalCommand(dir: string | undefined, opts: EvalOptions,
   if (limit !== undefined && (!Number.isInteger(limit) || limit <= 0)) {
     throw new SitrepError('E_BAD_ARGUMENT', `--limit "${opts.limit}" is not a positive whole number`);
   }
+  const sample = opts.sample === undefined ? undefined : Number(opts.sample);
+  if (sample !== undefined && (!Number.isInteger(sample) || sample <= 0)) {
+    throw new SitrepError('E_BAD_ARGUMENT', `--sample "${opts.sample}" is not a positive whole number`);
+  }
   const extractor = makeExtractor();
   const result = await runEval(
-    { dir, acled: opts.acled, case2021: opts.case2021, limit, verbose: opts.verbose },
+    { dir, acled: opts.acled, case2021: opts.case2021, limit, sample, verbose: opts.verbose },
     (input) => extractor.extract(input).records,
     io.out,
   );

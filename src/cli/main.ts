@@ -36,12 +36,22 @@ function buildProgram(io: Io, setStatus: (code: number) => void): Command {
     .option('--acled <file>', 'ACLED CSV: each row\'s notes as an article, its coded fields as gold')
     .option('--case2021 <file>', 'CASE 2021 task 2 TSV: sub-event type accuracy')
     .option('--limit <n>', 'score only the first n items')
+    .option('--sample <k>', 'ACLED: score every k-th row')
     .option('--verbose', 'list every miss, false event and wrong field')
     .action(async (dir: string | undefined, opts: EvalOptions) => setStatus(await runEvalCommand(dir, opts, io, createExtractor)));
   return program;
 }
 
+/** `sitrep ... | head` closes our stdout early: that is the reader's choice, not an error. */
+function quietOnClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   const io: Io = {
     out: (line) => process.stdout.write(line + '\n'),
     err: (line) => process.stderr.write(line + '\n'),

@@ -35,9 +35,31 @@ export function viewOf(doc: Doc): DocView {
   return { doc, body, headline };
 }
 
-/** Items whose span lies inside `outer`, in text order (items are sorted by start). */
+/** Index of the first item starting at or after `offset` (items sorted by start). */
+function firstFrom<T extends Span>(items: readonly T[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((items[mid] as T).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Items whose span lies inside `outer`, in text order. `items` must be sorted by start (every
+ * annotation array is kept in text order by `createPipeline`), so this is a binary
+ * search rather than a scan: the coder asks it for every clause of every sentence.
+ */
 export function within<T extends Span>(items: readonly T[], outer: Span): T[] {
-  return items.filter((item) => item.start >= outer.start && item.end <= outer.end);
+  const found: T[] = [];
+  for (let i = firstFrom(items, outer.start); i < items.length; i++) {
+    const item = items[i] as T;
+    if (item.start >= outer.end) break;
+    if (item.end <= outer.end) found.push(item);
+  }
+  return found;
 }
 
 /** Distance in characters between two spans (0 when they overlap). */
