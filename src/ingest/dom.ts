@@ -2,7 +2,18 @@
  * The little of the DOM that ingest uses, typed structurally (the project compiles without
  * the DOM lib), and the walk that turns an element into paragraphs of text.
  */
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+
+/**
+ * linkedom (and Readability, in html.ts) load on the first HTML page, not at start-up: most runs
+ * read plain text, and loading them costs about a tenth of a second.
+ */
+const load = createRequire(import.meta.url);
+export const lazyModule = <T>(name: string): (() => T) => {
+  let module: T | null = null;
+  return () => (module ??= load(name) as T);
+};
+const linkedom = lazyModule<typeof import('linkedom')>('linkedom');
 
 export interface DomNode {
   nodeType: number;
@@ -32,7 +43,7 @@ const ELEMENT_NODE = 1;
 /** Parses HTML; a bare fragment ("<p>…</p>") is wrapped so it gets a body. */
 export function parseDocument(html: string): DomDocument {
   const full = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  return parseHTML(full).document as unknown as DomDocument;
+  return linkedom().parseHTML(full).document as unknown as DomDocument;
 }
 
 /** Elements whose text never belongs to the article (captions included: they are not prose). */

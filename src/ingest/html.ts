@@ -3,10 +3,12 @@
  * article is written out one paragraph per block, separated by blank lines, headline first.
  * In-body promos ("JOIN …. Takes 2 seconds.") survive Readability: the clean stage marks them.
  */
-import { Readability } from '@mozilla/readability';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
 import type { DocMeta } from '../types.js';
 import type { Article } from './article.js';
-import { blockTexts, parseDocument, squashSpaces, type DomDocument, type DomNode } from './dom.js';
+import { blockTexts, lazyModule, parseDocument, squashSpaces, type DomDocument, type DomNode } from './dom.js';
+
+const readability = lazyModule<{ Readability: typeof ReadabilityClass }>('@mozilla/readability');
 import { readHtmlMeta } from './html-meta.js';
 import { normaliseText } from './text.js';
 
@@ -28,7 +30,7 @@ export function looksLikeHtml(text: string): boolean {
 /** Readability's article element, or null when it finds none (very short pages). */
 function readabilityArticle(doc: DomDocument): { title: string | null; content: DomNode } | null {
   // JSON-LD off: its `headline` is often a shortened title; og:title and <title> read better.
-  const reader = new Readability<DomNode>(doc as never, {
+  const reader = new (readability().Readability)<DomNode>(doc as never, {
     disableJSONLD: true,
     serializer: (node) => node as unknown as DomNode,
   });
