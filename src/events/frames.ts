@@ -10,9 +10,9 @@
  *   (a weapon beats generic violence);
  * - violence told at a demonstration folds into the demonstration, whose sub-type the actors
  *   then decide (lethal force against protesters, or protesters who attack);
- * - beside an act of violence, talks, relocations and other strategic words are background
- *   ("strikes resumed after talks stalled"), so only abductions, sexual violence and arrests
- *   keep frames of their own.
+ * - beside an act of violence or a demonstration, talks, relocations, burning and other strategic
+ *   words are background or part of the act ("strikes resumed after talks stalled", "rioters
+ *   torched cars"), so only abductions, sexual violence and arrests keep frames of their own.
  */
 import type { EventType, SubEventType, TriggerMention } from '../types.js';
 
@@ -80,16 +80,23 @@ function inRelativeClause(text: string, trigger: TriggerMention): boolean {
   return trigger.hints.includes('generic-violence') && /\b(?:that|which)\s+(?:\w+\s+){0,2}$/i.test(text.slice(Math.max(0, trigger.start - 30), trigger.start));
 }
 
-/** "protested against the killing of", "a vigil over the deaths": violence as the topic of a protest. */
-const TOPIC = /\b(?:against|over|denounc\w*|condemn\w*|protest\w*|about|commemorat\w*|justice\s+for|memory\s+of|mourn\w*)\s+(?:[\w'’-]+\s+){0,3}$/i;
+/**
+ * "protested against the killing of", "a vigil over the deaths", "following the attack": beside
+ * a protest, violence named as a topic or as a noun of what came before is what the protest is
+ * about, not something done at it. Verbs ("protesters clashed with police") still count.
+ */
+const TOPIC = /\b(?:against|over|denounc\w*|condemn\w*|protest\w*|about|commemorat\w*|justice\s+for|memory\s+of|mourn\w*|demand\w*|call\w*\s+for|following|after|anniversary\s+of|prevention\s+of|support\s+for|solidarity\s+with|response\s+to)\s+(?:[\w'’-]+\s+){0,3}$/i;
+const DETERMINER = /\b(?:the|a|an|this|that|these|those|their|his|her|its|last|recent)\s+(?:[\w'’-]+\s+)?$/i;
 
 function isTopic(text: string, trigger: TriggerMention): boolean {
-  return trigger.eventType !== 'Protests' && trigger.eventType !== 'Riots' && TOPIC.test(text.slice(Math.max(0, trigger.start - 50), trigger.start));
+  if (trigger.eventType === 'Protests') return false;
+  const before = text.slice(Math.max(0, trigger.start - 50), trigger.start);
+  return TOPIC.test(before) || (trigger.eventType !== 'Riots' && DETERMINER.test(before));
 }
 
 export function framesOf(text: string, triggers: readonly TriggerMention[]): Frame[] {
   let events = triggers.filter((t) => !t.hints.includes('not-event'));
-  if (events.some((t) => t.eventType === 'Protests' || t.eventType === 'Riots')) events = events.filter((t) => !isTopic(text, t));
+  if (events.some((t) => t.eventType === 'Protests')) events = events.filter((t) => !isTopic(text, t));
   const subordinate = events.filter((t) => inRelativeClause(text, t));
   if (subordinate.length < events.length) events = events.filter((t) => !subordinate.includes(t));
   const topNonEvent = Math.max(-1, ...triggers.filter((t) => t.hints.includes('not-event')).map((t) => t.priority));
@@ -104,7 +111,8 @@ export function framesOf(text: string, triggers: readonly TriggerMention[]): Fra
   const demonstration = byFamily.get('demonstration');
   const frames: Frame[] = [];
   for (const [family, list] of byFamily) {
-    if (violence && !BESIDE_VIOLENCE.has(family)) continue;
+    // Torching cars at a riot is the riot; talks beside a strike are its background.
+    if ((violence || demonstration) && !BESIDE_VIOLENCE.has(family)) continue;
     if (family === 'violence' && demonstration) continue;
     const frame = frameOf(list);
     frames.push(family === 'demonstration' && violence ? { ...frame, triggers: [...list, ...violence], violent: true } : frame);
