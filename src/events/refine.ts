@@ -1,6 +1,7 @@
 /**
  * Argument rules: the actors can change what a generic trigger means.
  * - ACLED codes an attack on armed forces by an armed group as a battle (Armed clash).
+ * - Riots: a protest turned violent, or a crowd's violence with no protest (mob violence).
  * - Violence at a demonstration: state forces killing protesters is excessive force; state
  *   forces dispersing them without deaths is a protest with intervention; protesters or a crowd
  *   doing the violence is a violent demonstration (or mob violence, when the lexicon said so).
@@ -31,13 +32,26 @@ function demonstration(frame: Frame, roles: Roles, counts: Partial<Record<CountK
   return null;
 }
 
+/**
+ * ACLED's two kinds of riot: a violent demonstration is a protest turned violent; a crowd that
+ * attacks people or property with no protest told (a lynching, a brawl between communities,
+ * villagers who beat a thief) is mob violence.
+ */
+function crowd(frame: Frame): Refined | null {
+  if (frame.eventType !== 'Riots') return null;
+  const protest = frame.triggers.some((t) => t.eventType === 'Protests' || t.hints.includes('protest'));
+  if (protest && frame.subEventType === 'Mob violence') return refined('Riots', 'Violent demonstration', 'refine:violence-at-a-protest');
+  if (!protest && frame.subEventType === 'Violent demonstration') return refined('Riots', 'Mob violence', 'refine:crowd-violence-without-protest');
+  return null;
+}
+
 export function refineSubType(frame: Frame, roles: Roles, counts: Partial<Record<CountKind, CountRange>>): Refined {
   const keep: Refined = { eventType: frame.eventType, subEventType: frame.subEventType, rule: null };
   const generic = frame.main.hints.includes('generic-violence');
-  if (frame.subEventType === 'Attack' && generic && isArmed(roles.actor1) && isArmed(roles.actor2)) {
+  if (frame.subEventType === 'Attack' && generic && isArmed(roles.actor1) && isArmed(roles.namedTarget)) {
     return refined('Battles', 'Armed clash', 'refine:attack-on-armed-actor-is-a-clash');
   }
-  if (frame.eventType === 'Protests' || frame.eventType === 'Riots') return demonstration(frame, roles, counts) ?? keep;
+  if (frame.eventType === 'Protests' || frame.eventType === 'Riots') return demonstration(frame, roles, counts) ?? crowd(frame) ?? keep;
   if (frame.main.hints.includes('territory') && frame.eventType === 'Battles' && roles.actor1) {
     const state = roles.actor1.kind === 'state';
     if (state && frame.subEventType === 'Non-state actor overtakes territory') return refined('Battles', 'Government regains territory', 'refine:state-takes-territory');

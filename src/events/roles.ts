@@ -42,6 +42,8 @@ export interface Roles {
   agentNamed: boolean;
   /** True when the named agent is a state force (it fired, dispersed, arrested). */
   stateActs: boolean;
+  /** The target as the text names it, before ACLED's conventions fill roles (e.g. police officers shot at). */
+  namedTarget: ActorEntry | null;
   why: Reason[];
 }
 
@@ -145,5 +147,5 @@ export function assignRoles(input: RoleInput): Roles {
     }
   }
   if (actor1 && actor1 === actor2 && frame.subEventType !== 'Armed clash') actor2 = null;
-  return { actor1, actor2, assoc1, assoc2, agentNamed: !!parties.agent, stateActs: parties.agent?.actor.kind === 'state', why };
+  return { actor1, actor2, assoc1, assoc2, agentNamed: !!parties.agent, stateActs: parties.agent?.actor.kind === 'state', namedTarget: target, why };
 }
