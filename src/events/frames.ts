@@ -88,15 +88,21 @@ function inRelativeClause(text: string, trigger: TriggerMention): boolean {
 const TOPIC = /\b(?:against|over|denounc\w*|condemn\w*|protest\w*|about|commemorat\w*|justice\s+for|memory\s+of|mourn\w*|demand\w*|call\w*\s+for|following|after|anniversary\s+of|prevention\s+of|support\s+for|solidarity\s+with|response\s+to)\s+(?:[\w'’-]+\s+){0,3}$/i;
 const DETERMINER = /\b(?:the|a|an|this|that|these|those|their|his|her|its|last|recent)\s+(?:[\w'’-]+\s+)?$/i;
 
-function isTopic(text: string, trigger: TriggerMention): boolean {
+/** Between a protest word and a later violence word: the protest's purpose ("to denounce", "over"). */
+const PURPOSE = /\b(?:to|demand\w*|against|over|call\w*|denounc\w*|condemn\w*|protest\w*|following|after|about|for)\b/i;
+
+function isTopic(text: string, trigger: TriggerMention, protests: TriggerMention[]): boolean {
   if (trigger.eventType === 'Protests') return false;
   const before = text.slice(Math.max(0, trigger.start - 50), trigger.start);
-  return TOPIC.test(before) || (trigger.eventType !== 'Riots' && DETERMINER.test(before));
+  if (TOPIC.test(before) || (trigger.eventType !== 'Riots' && DETERMINER.test(before))) return true;
+  const protest = protests.find((p) => p.end <= trigger.start);
+  return !!protest && trigger.eventType !== 'Riots' && PURPOSE.test(text.slice(protest.end, trigger.start));
 }
 
 export function framesOf(text: string, triggers: readonly TriggerMention[]): Frame[] {
   let events = triggers.filter((t) => !t.hints.includes('not-event'));
-  if (events.some((t) => t.eventType === 'Protests')) events = events.filter((t) => !isTopic(text, t));
+  const protests = events.filter((t) => t.eventType === 'Protests');
+  if (protests.length > 0) events = events.filter((t) => !isTopic(text, t, protests));
   const subordinate = events.filter((t) => inRelativeClause(text, t));
   if (subordinate.length < events.length) events = events.filter((t) => !subordinate.includes(t));
   const topNonEvent = Math.max(-1, ...triggers.filter((t) => t.hints.includes('not-event')).map((t) => t.priority));

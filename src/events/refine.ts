@@ -39,7 +39,7 @@ function demonstration(frame: Frame, roles: Roles, counts: Partial<Record<CountK
  */
 function crowd(frame: Frame): Refined | null {
   if (frame.eventType !== 'Riots') return null;
-  const protest = frame.triggers.some((t) => t.eventType === 'Protests' || t.hints.includes('protest'));
+  const protest = frame.triggers.some((t) => t.eventType === 'Protests');
   if (protest && frame.subEventType === 'Mob violence') return refined('Riots', 'Violent demonstration', 'refine:violence-at-a-protest');
   if (!protest && frame.subEventType === 'Violent demonstration') return refined('Riots', 'Mob violence', 'refine:crowd-violence-without-protest');
   return null;
