@@ -4,7 +4,7 @@
  * article's figure (the lead carries the current toll) while `counts` keeps the range of all
  * figures told; evidence accumulates in text order.
  */
-import type { CodedEvent, CountKind, CountRange } from '../types.js';
+import type { CodedEvent, CountKind, CountRange, SubEventType } from '../types.js';
 
 /** Combines two tellings' ranges conservatively: the low is the smallest, the high the largest. */
 export function combineRanges(a: CountRange | undefined, b: CountRange | undefined): CountRange | undefined {
@@ -21,11 +21,30 @@ function better<T>(aStated: boolean, bStated: boolean, aPrecision: number, bPrec
   return bPrecision < aPrecision ? b : a;
 }
 
+/** How far a protest went: a later telling of police intervention or lethal force raises it. */
+const PROTEST_RANK: Partial<Record<SubEventType, number>> = {
+  'Peaceful protest': 0,
+  Arrests: 1,
+  'Protest with intervention': 1,
+  'Excessive force against protesters': 2,
+};
+
+function protestKind(a: CodedEvent, b: CodedEvent): SubEventType | null {
+  if (a.eventType !== 'Protests' && b.eventType !== 'Protests') return null;
+  const ra = PROTEST_RANK[a.subEventType];
+  const rb = PROTEST_RANK[b.subEventType];
+  if (ra === undefined || rb === undefined) return null;
+  const top = Math.max(ra, rb);
+  return top === 2 ? 'Excessive force against protesters' : top === 1 ? 'Protest with intervention' : 'Peaceful protest';
+}
+
 export function combine(a: CodedEvent, b: CodedEvent): CodedEvent {
   const dateFrom = better(a.stated.date, b.stated.date, a.timePrecision, b.timePrecision, a, b);
   const placeFrom = better(a.stated.place, b.stated.place, a.place.precision, b.place.precision, a, b);
   // The telling that names the kind of act decides it ("a mob rampaged" over "violence erupted").
-  const kindFrom = a.stated.kind !== b.stated.kind ? (a.stated.kind ? a : b) : a.stated.date || !b.stated.date ? a : b;
+  const protestFrom = a.eventType === 'Protests' ? a : b;
+  const protest = protestKind(a, b);
+  const kindFrom = protest ? protestFrom : a.stated.kind !== b.stated.kind ? (a.stated.kind ? a : b) : a.stated.date || !b.stated.date ? a : b;
   // Actors follow the kind of act (a battle's sides are not an attack's victims); a named
   // perpetrator from another telling of the same kind of act still beats an unnamed one.
   const other = kindFrom === a ? b : a;
@@ -38,6 +57,7 @@ export function combine(a: CodedEvent, b: CodedEvent): CodedEvent {
   const firstToll = a.counts.killed ? a.fatalities : b.fatalities;
   return {
     ...kindFrom,
+    subEventType: protest ?? kindFrom.subEventType,
     date: dateFrom.date,
     dateEnd: dateFrom.dateEnd,
     timePrecision: dateFrom.timePrecision,

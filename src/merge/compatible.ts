@@ -49,7 +49,10 @@ function kindsMatch(a: CodedEvent, b: CodedEvent): boolean {
   const weak = !a.stated.date || !b.stated.date;
   if (a.eventType === b.eventType) return weak || a.eventType === 'Battles';
   // A blast told in passing during a massacre is part of it (ACLED folds it in).
-  return weak && VIOLENT.has(a.eventType) && VIOLENT.has(b.eventType);
+  if (weak && VIOLENT.has(a.eventType) && VIOLENT.has(b.eventType)) return true;
+  // "Police detained 20 demonstrators" after a sit-in is the protest's intervention.
+  const arrests = [a, b].find((e) => e.subEventType === 'Arrests');
+  return !!arrests && !arrests.stated.date && [a, b].some((e) => e.eventType === 'Protests');
 }
 
 function actorsMatch(a: CodedEvent, b: CodedEvent): boolean {
