@@ -4,7 +4,7 @@
  * few `startsWith` checks. Case-sensitive aliases ("IS", "PDF") are checked against the
  * case-preserving fold of the text.
  */
-import { aliasKey, isCaseSensitive, isWordCharAt } from './fold.js';
+import { acronymParts, aliasKey, isCaseSensitive, isWordCharAt } from './fold.js';
 
 export interface AliasRecord<T> {
   /** The alias as written in the data. */
@@ -13,6 +13,8 @@ export interface AliasRecord<T> {
   key: string;
   /** Case-preserving folded key for case-sensitive aliases, else null. */
   exact: string | null;
+  /** The acronym words of `exact` and their offsets: the parts that must match with their case. */
+  exactParts: Array<{ offset: number; text: string }>;
   target: T;
 }
 
@@ -44,7 +46,8 @@ export function addAlias<T>(index: AliasIndex<T>, alias: string, target: T): voi
   const caseSensitive = isCaseSensitive(alias);
   const key = aliasKey(alias, false);
   if (key.length === 0) return;
-  const record: AliasRecord<T> = { alias, key, exact: caseSensitive ? aliasKey(alias, true) : null, target };
+  const exact = caseSensitive ? aliasKey(alias, true) : null;
+  const record: AliasRecord<T> = { alias, key, exact, exactParts: exact ? acronymParts(exact) : [], target };
   const prefix = bucketKey(key, 0);
   const bucket = index.buckets.get(prefix);
   if (bucket) bucket.push(record);
@@ -91,7 +94,7 @@ export function matchAt<T>(index: AliasIndex<T>, text: FoldedText, start: number
   let found: AliasMatch<T>[] | null = null;
   for (const record of bucket) {
     if (!text.lower.startsWith(record.key, start)) continue;
-    if (record.exact !== null && !text.punct.startsWith(record.exact, start)) continue;
+    if (record.exact !== null && !record.exactParts.every((p) => text.punct.startsWith(p.text, start + p.offset))) continue;
     const end = start + record.key.length;
     if (isWordCharAt(text.raw, end) && isWordCharAt(text.raw, end - 1)) continue;
     (found ??= []).push({ start, end, record });

@@ -4,8 +4,10 @@
  * or an identity group ("Druze"). The stage picks the best reading; this module only lists them.
  */
 import { matchAt, type AliasMatch, type FoldedText } from './alias-index.js';
+import { ARMED_AFTER, ARMED_BEFORE } from './derived.js';
+import { isWordCharAt } from './fold.js';
 import type { ActorDictionary } from './dictionary.js';
-import type { AliasTarget, EntryTarget, NounTarget, RoleName } from './types.js';
+import type { AliasTarget, CountryTarget, EntryTarget, NounTarget, RoleName } from './types.js';
 
 export type CandidateKind = 'entry' | 'composed' | 'role' | 'identity';
 
@@ -15,8 +17,8 @@ export interface Candidate {
   kind: CandidateKind;
   /** The actor entry, or the role the words name. */
   target: EntryTarget | { type: 'role'; role: RoleName };
-  /** Countries named by modifiers, in text order, each with its own start ("Syrian and Russian"). */
-  modifiers: Array<{ iso3: string; start: number }>;
+  /** Countries named by modifiers, in text order, each with its own span ("Syrian and Russian"). */
+  modifiers: Modifier[];
   /** Folded key of the alias that matched (the head noun for composed readings). */
   key: string;
   /** The alias had to match with its case (an acronym such as "IS" or "PDF"). */
@@ -25,12 +27,34 @@ export interface Candidate {
   contextual: boolean;
 }
 
+export interface Modifier {
+  iso3: string;
+  start: number;
+  end: number;
+}
+
 /** Higher wins between readings of the same length. */
 export const KIND_RANK: Readonly<Record<CandidateKind, number>> = { entry: 4, composed: 3, role: 2, identity: 1 };
 
 /** Words joining country modifiers: "Syrian and Russian", "Turkish, Syrian or Iraqi". */
 const JOINERS = [', and ', ' and ', ', ', ' or ', ' & ', '/'];
 const MAX_CHAIN = 4;
+
+/**
+ * A country named as the subject of a military act: "Israel struck", "North Korea test-fired",
+ * "Moscow has launched". News uses the state's name for its forces; ACLED codes its military.
+ * Verbs of speech or diplomacy ("Israel said", "Russia denied") are not acts of force.
+ */
+const ACTING =
+  /^ (?:(?:has|have|had|also|then|later|again|reportedly|allegedly|apparently|subsequently|on \w+day|overnight|itself),? ){0,2}(?:struck|strikes|hit|hits|fired|fires|test fired|test fires|launched|launches|shelled|shells|bombed|bombs|bombarded|pounded|attacked|attacks|invaded|invades|targeted|targets|raided|shot down|downed|retaliated|retaliates|carried out|carries out|conducted|conducts|deployed|deploys|sent troops|mobilized|mobilised|seized|captured|recaptured|retook|annexed|advanced|killed|kills|intercepted|destroyed|blockaded|occupied|stormed|rained)\b/;
+/** "carried out by Israel", "fired by Russia": a passive act of force whose agent is a state. */
+const BY_STATE =
+  /\b(?:struck|hit|fired|launched|shelled|bombed|bombarded|pounded|attacked|invaded|targeted|raided|shot down|downed|carried out|conducted|killed|destroyed|occupied|seized|captured|recaptured|annexed|intercepted|wounded|injured|damaged|claimed) by (?:the )?$/;
+/** After a bare state role, "of" names its country: "military forces of India", "the government of Colombia". */
+const OF_COUNTRY = /^ of (?:the )?/;
+/** A country after these words is a place ("rockets fired into Israel hit ..."), not an agent. */
+const PLACE_BEFORE = /\b(?:in|into|from|to|across|near|inside|toward|towards|of|at|over|against|on|with|for|between|throughout|within|northern|southern|eastern|western|central)\s+$/;
+const STATE_ROLES: ReadonlySet<string> = new Set(['military', 'police', 'government']);
 
 function contextApplies(target: EntryTarget, countries: ReadonlySet<string>): boolean {
   if (target.context === null) return true;
@@ -69,13 +93,15 @@ function composed(
   const modifiers: Candidate['modifiers'] = [];
   let current: AliasMatch<AliasTarget> | undefined = first;
   while (current && modifiers.length < MAX_CHAIN) {
-    const target = current.record.target as { type: 'country'; iso3: string };
-    modifiers.push({ iso3: target.iso3, start: current.start });
+    const target = current.record.target as CountryTarget;
+    modifiers.push({ iso3: target.iso3, start: current.start, end: current.end });
     const after = skipPossessive(text, current.end);
     const nouns = nounsAfter(dict, text, after, countries);
     if (nouns.length > 0) return nouns.map((noun) => composedCandidate(first.start, noun, modifiers));
     const joiner = JOINERS.find((j) => text.lower.startsWith(j, current!.end));
-    current = joiner ? countryAt(dict, text, current.end + joiner.length) : undefined;
+    const next: AliasMatch<AliasTarget> | undefined = joiner ? countryAt(dict, text, current.end + joiner.length) : undefined;
+    // A chain keeps one form: "Syrian, Russian and Iranian forces", never "Russia, Ukrainian officials".
+    current = next && (next.record.target as CountryTarget).noun === target.noun ? next : undefined;
   }
   return [];
 }
@@ -95,6 +121,62 @@ function composedCandidate(start: number, noun: AliasMatch<NounTarget>, modifier
   };
 }
 
+/** "Israel struck ...", "... carried out by Russia": the country's military, over the name alone. */
+function acting(text: FoldedText, match: AliasMatch<AliasTarget>): Candidate | null {
+  const target = match.record.target as CountryTarget;
+  if (!target.noun) return null;
+  if (PLACE_BEFORE.test(text.lower.slice(Math.max(0, match.start - 14), match.start))) return null;
+  const after = ACTING.test(text.lower.slice(match.end, match.end + 60));
+  if (!after && !BY_STATE.test(text.lower.slice(Math.max(0, match.start - 30), match.start))) return null;
+  return {
+    start: match.start,
+    end: match.end,
+    kind: 'composed',
+    target: { type: 'role', role: 'military' },
+    modifiers: [{ iso3: target.iso3, start: match.start, end: match.end }],
+    key: 'acting',
+    caseSensitive: match.record.exact !== null,
+    contextual: false,
+  };
+}
+
+/** A bare state role followed by "of <country>": the country's forces, over the whole phrase. */
+function ofCountry(dict: ActorDictionary, text: FoldedText, role: Candidate): Candidate | null {
+  const of = OF_COUNTRY.exec(text.lower.slice(role.end, role.end + 9));
+  if (!of) return null;
+  const country = countryAt(dict, text, role.end + of[0].length);
+  if (!country || isWordCharAt(text.raw, country.end)) return null;
+  const iso3 = (country.record.target as CountryTarget).iso3;
+  return { ...role, end: country.end, kind: 'composed', modifiers: [{ iso3, start: role.start, end: country.end }] };
+}
+
+/** "Tiv militias", "armed Pokot", "Hawadle clan militia": the group's militia, over the group. */
+function militias(dict: ActorDictionary, text: FoldedText, start: number, main: AliasMatch<AliasTarget>[]): Candidate[] {
+  const identities: Array<{ end: number; entry: EntryTarget['entry'] }> = [];
+  for (const m of main) if (m.record.target.type === 'entry' && m.record.target.entry.kind === 'identity') identities.push({ end: m.end, entry: m.record.target.entry });
+  for (const m of matchAt(dict.militiaNames, text, start)) identities.push({ end: m.end, entry: m.record.target });
+  if (identities.length === 0) return [];
+  const found: Candidate[] = [];
+  const armedBefore = ARMED_BEFORE.exec(text.lower.slice(Math.max(0, start - 7), start));
+  for (const { end, entry } of identities) {
+    const militia = dict.militiaOf.get(entry);
+    if (!militia) continue;
+    const after = ARMED_AFTER.exec(text.lower.slice(end, end + 40));
+    if (!after && !armedBefore) continue;
+    found.push({
+      start: after ? start : start - (armedBefore as RegExpExecArray)[0].length,
+      end: after ? end + after[0].length : end,
+      kind: 'entry',
+      target: { type: 'entry', entry: militia, context: null },
+      modifiers: [],
+      key: militia.name.toLowerCase(),
+      caseSensitive: false,
+      contextual: false,
+    });
+  }
+  return found;
+}
+
 /** Every reading that starts at `start`, unsorted. */
 export function candidatesAt(
   dict: ActorDictionary,
@@ -103,16 +185,19 @@ export function candidatesAt(
   countries: ReadonlySet<string>,
 ): Candidate[] {
   const found: Candidate[] = [];
-  for (const match of matchAt(dict.main, text, start)) {
+  const main = matchAt(dict.main, text, start);
+  for (const match of main) {
     const target = match.record.target;
     if (target.type === 'country') {
       found.push(...composed(dict, text, match, countries));
+      const act = acting(text, match);
+      if (act) found.push(act);
       continue;
     }
     if (target.type === 'entry' && !contextApplies(target, countries)) continue;
     const kind: CandidateKind =
       target.type === 'role' ? 'role' : target.entry.kind === 'identity' ? 'identity' : 'entry';
-    found.push({
+    const candidate: Candidate = {
       start,
       end: match.end,
       kind,
@@ -121,8 +206,12 @@ export function candidatesAt(
       key: match.record.key,
       caseSensitive: match.record.exact !== null,
       contextual: target.type === 'entry' && target.context !== null,
-    });
+    };
+    found.push(candidate);
+    const of = target.type === 'role' && STATE_ROLES.has(target.role) ? ofCountry(dict, text, candidate) : null;
+    if (of) found.push(of);
   }
+  found.push(...militias(dict, text, start, main));
   return found;
 }
 

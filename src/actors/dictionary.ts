@@ -8,7 +8,8 @@ import { readDataJson } from '../data.js';
 import type { ActorEntry } from '../types.js';
 import { addAlias, createAliasIndex, sealAliasIndex, type AliasIndex } from './alias-index.js';
 import { aliasKey } from './fold.js';
-import type { ActorDataEntry, AliasTarget, Country, NounTarget, RoleData, StateRole } from './types.js';
+import { deriveMilitias } from './derived.js';
+import type { ActorDataEntry, AliasTarget, Capital, Country, NounTarget, RoleData, StateRole } from './types.js';
 
 export interface ActorDictionary {
   /** Every named entry: state forces, armed groups, identity groups. */
@@ -26,6 +27,14 @@ export interface ActorDictionary {
   anaphorKeys: ReadonlySet<string>;
   /** Armed non-state groups (and rebel-held "states" such as the Houthis) that anaphors may point to. */
   anaphorTargets: ReadonlySet<ActorDataEntry>;
+  /** Folded role forms whose last words name a weapon or action ("warplanes", "airstrikes"). */
+  instruments: ReadonlySet<string>;
+  /** Operations that replace a state's military where they fight ("Operation Restoring Hope"). */
+  operations: ActorDataEntry[];
+  /** The militia of each ethnic, clan or tribal group ("Tiv" → "Tiv Ethnic Militia"). */
+  militiaOf: ReadonlyMap<ActorDataEntry, ActorDataEntry>;
+  /** Short group names that name a militia only before an armed noun ("Pokot gunmen"). */
+  militiaNames: AliasIndex<ActorDataEntry>;
 }
 
 /** Where a modifier collides between countries ("Congolese", "Dominican"), the larger one wins. */
@@ -42,17 +51,28 @@ function adjectivalDemonyms(country: Country): string[] {
   return country.demonyms.filter((d) => !(d.endsWith('s') && all.has(d.slice(0, -1))));
 }
 
-function countryModifiers(countries: Country[]): Map<string, { alias: string; iso3: string }> {
-  const modifiers = new Map<string, { alias: string; iso3: string }>();
+interface Modifier {
+  alias: string;
+  iso3: string;
+  /** A name that can stand as a subject ("Israel"), not an adjective ("Israeli"). */
+  noun: boolean;
+}
+
+function countryModifiers(countries: Country[], capitals: Capital[]): Map<string, Modifier> {
+  const modifiers = new Map<string, Modifier>();
+  const add = (alias: string, iso3: string, noun: boolean): void => {
+    const key = aliasKey(alias, false);
+    if (NOT_MODIFIERS.has(key)) return;
+    const held = modifiers.get(key);
+    if (!held || (PREFERRED_MODIFIER.has(iso3) && !PREFERRED_MODIFIER.has(held.iso3))) modifiers.set(key, { alias, iso3, noun });
+  };
   for (const country of countries) {
-    for (const alias of [country.name, ...country.aliases, ...adjectivalDemonyms(country)]) {
-      const key = aliasKey(alias, false);
-      if (NOT_MODIFIERS.has(key)) continue;
-      const held = modifiers.get(key);
-      if (!held || (PREFERRED_MODIFIER.has(country.iso3) && !PREFERRED_MODIFIER.has(held.iso3))) {
-        modifiers.set(key, { alias, iso3: country.iso3 });
-      }
-    }
+    for (const alias of [country.name, ...country.aliases]) add(alias, country.iso3, true);
+    for (const alias of adjectivalDemonyms(country)) add(alias, country.iso3, false);
+  }
+  // A capital never displaces a country's own form ("Djibouti", "Kuwait" are both).
+  for (const capital of capitals) {
+    for (const alias of capital.names) if (!modifiers.has(aliasKey(alias, false))) add(alias, capital.iso3, true);
   }
   return modifiers;
 }
@@ -79,12 +99,15 @@ export function loadActorDictionary(): ActorDictionary {
   const groups = readDataJson<ActorDataEntry[]>('actors', 'armed-groups.json');
   const identities = readDataJson<ActorDataEntry[]>('actors', 'identity-groups.json');
   const roles = readDataJson<RoleData[]>('actors', 'roles.json');
+  const units = readDataJson<ActorDataEntry[]>('actors', 'state-units.json');
+  const capitals = readDataJson<Capital[]>('actors', 'capitals.json');
 
   const main = createAliasIndex<AliasTarget>();
   const nouns = createAliasIndex<NounTarget>();
-  const entries = [...state, ...groups, ...identities];
+  const militias = deriveMilitias(identities, groups);
+  const entries = [...state, ...units, ...groups, ...militias.entries, ...identities];
   addEntries(main, entries);
-  for (const { alias, iso3 } of countryModifiers(countries).values()) addAlias(main, alias, { type: 'country', iso3 });
+  for (const { alias, iso3, noun } of countryModifiers(countries, capitals).values()) addAlias(main, alias, { type: 'country', iso3, noun });
   addRoles(main, nouns, roles);
   for (const entry of identities) {
     for (const alias of entry.aliases) addAlias(nouns, alias, { type: 'entry', entry, context: null });
@@ -103,7 +126,11 @@ export function loadActorDictionary(): ActorDictionary {
     nouns,
     anaphorKeys: new Set((anaphor?.bare ?? []).map((form) => aliasKey(form, false))),
     // External actors (UN missions, NGOs, mercenaries) are never "the militants".
-    anaphorTargets: new Set(groups.filter((g) => g.kind !== 'external')),
+    anaphorTargets: new Set([...groups, ...militias.entries].filter((g) => g.kind !== 'external')),
+    instruments: new Set(roles.flatMap((r) => r.instruments ?? []).map((form) => aliasKey(form, false))),
+    operations: groups.filter((g) => g.standsFor),
+    militiaOf: militias.byIdentity,
+    militiaNames: militias.militiaNames,
   };
 }
 

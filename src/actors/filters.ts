@@ -26,6 +26,12 @@ const HARMLESS_CAPITALISED = new Set([
 ]);
 
 const STATE_OR_ARMED = new Set(['military', 'police', 'government', 'anaphor', 'unidentified']);
+/**
+ * "al-Qaida-linked", "IS-affiliated", "Hezbollah-aligned": the name qualifies another group
+ * ("the al-Qaida-linked group al-Shabab"), which is the actor. ("-backed" stays: the events
+ * stage reads the backer as an associated actor.)
+ */
+const AFFILIATION_AFTER = /^[-\u2010](?:linked|affiliated|allied|aligned|inspired|loyal|leaning|style)\b/;
 
 export interface PositionContext {
   text: FoldedText;
@@ -63,9 +69,13 @@ function rejectsRole(candidate: Candidate, ctx: PositionContext): boolean {
   return ctx.previousCapitalised && !HARMLESS_CAPITALISED.has(ctx.previous);
 }
 
+function rejectsAffiliation(candidate: Candidate, ctx: PositionContext): boolean {
+  return candidate.kind === 'entry' && AFFILIATION_AFTER.test(ctx.text.raw.slice(candidate.end, candidate.end + 12));
+}
+
 /** True when the reading must be dropped. */
 export function rejectCandidate(candidate: Candidate, ctx: PositionContext): boolean {
-  return rejectsAcronym(candidate, ctx) || rejectsRole(candidate, ctx);
+  return rejectsAcronym(candidate, ctx) || rejectsRole(candidate, ctx) || rejectsAffiliation(candidate, ctx);
 }
 
 /** True when most ASCII letters of text[start, end) are capitals (at least 8 letters). */

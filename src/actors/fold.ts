@@ -45,18 +45,31 @@ export function aliasKey(alias: string, caseSensitive: boolean): string {
 }
 
 /**
- * True for aliases that must match with their case: acronyms such as "IS", "ADF", "PDF",
- * "U.S." or "M23" would otherwise match the words "is", "us" or a "pdf" file name.
+ * True for a word that must match with its case: acronyms such as "IS", "ADF", "PDF", "U.S."
+ * or "M23" would otherwise match the words "is", "us" or a "pdf" file name.
  */
+export function isAcronymWord(word: string): boolean {
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  if (letters.length === 0) return false;
+  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
+  if (upper >= 2 && upper === letters.length) return true; // ISIS, U.S., HTS
+  if (upper >= 2 && letters.length <= 4) return true; // JeM, LeT, FARDC-like mixed acronyms
+  return upper >= 1 && /\d/.test(word) && letters.length <= 3; // M23, G9, 3R
+}
+
+/** True for aliases with at least one acronym word (see `isAcronymWord`). */
 export function isCaseSensitive(alias: string): boolean {
-  return alias.split(/[\s\-/]+/).some((word) => {
-    const letters = word.replace(/[^\p{L}]/gu, '');
-    if (letters.length === 0) return false;
-    const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-    if (upper >= 2 && upper === letters.length) return true; // ISIS, U.S., HTS
-    if (upper >= 2 && letters.length <= 4) return true; // JeM, LeT, FARDC-like mixed acronyms
-    return upper >= 1 && /\d/.test(word) && letters.length <= 3; // M23, G9, 3R
-  });
+  return alias.split(/[\s\-/]+/).some(isAcronymWord);
+}
+
+/**
+ * The acronym words of a case-preserving alias key, with their offsets: only these must match
+ * with their case ("FARC" in "FARC dissident group" matches "FARC Dissident group").
+ */
+export function acronymParts(exactKey: string): Array<{ offset: number; text: string }> {
+  const parts: Array<{ offset: number; text: string }> = [];
+  for (const m of exactKey.matchAll(/[^\s/]+/g)) if (isAcronymWord(m[0])) parts.push({ offset: m.index, text: m[0] });
+  return parts;
 }
 
 const UNICODE_WORD = /[\p{L}\p{N}]/u;

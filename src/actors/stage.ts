@@ -3,10 +3,11 @@
  * resolves generic forms to the actor they stand for in this article.
  */
 import { inSkipRegion } from '../doc.js';
-import type { ActorMention, Doc, Sentence, Stage } from '../types.js';
+import type { ActorMention, Doc, PlaceMention, Sentence, Stage } from '../types.js';
 import type { FoldedText } from './alias-index.js';
 import { candidatesAt, compareCandidates, type Candidate } from './candidates.js';
 import type { ActorDictionary } from './dictionary.js';
+import { communalMilitiaAt, placesByStart } from './communal.js';
 import { isMostlyCaps, rejectCandidate, type PositionContext } from './filters.js';
 import { foldLower, foldPunct, isWordCharAt } from './fold.js';
 import { rememberGroup, resolveCandidate, type ResolveState } from './resolve.js';
@@ -14,6 +15,9 @@ import { rememberGroup, resolveCandidate, type ResolveState } from './resolve.js
 /** After a named group, words that still name it: "IS fighters", "Taliban militants", "400 Mawozo gang". */
 const MEMBER_NOUNS =
   /^ (?:group |movement |militia |cartel |gang )?(?:fighters|militants|gunmen|jihadists|insurgents|rebels|members|militiamen|forces|troops|soldiers|group|movement|militia|commanders?|operatives|terrorists|extremists|elements|cells?|units|gang|gangs|cartel|suicide bombers?|mercenaries|paramilitaries|guerrillas|loyalists)\b/;
+
+/** Words before a name that hedge it ("suspected ISWAP militants"): part of the mention, as "suspected militants" is. */
+const HEDGE_BEFORE = /\b(?:suspected|alleged|presumed|presumably|purported|likely|possible) $/;
 
 /** The article's country when the text does not say: the focus, else the most named country. */
 function defaultCountry(doc: Doc): string | null {
@@ -50,6 +54,17 @@ function absorbMembers(text: FoldedText, candidate: Candidate): Candidate {
   return member ? { ...candidate, end: candidate.end + member[0].length } : candidate;
 }
 
+/** Extends a reading back over a hedge word, so "by suspected ISWAP militants" still reads as "by" + actor. */
+function absorbHedge(text: FoldedText, candidate: Candidate, cursor: number): Candidate {
+  if (candidate.kind === 'identity') return candidate;
+  const hedge = HEDGE_BEFORE.exec(text.lower.slice(Math.max(0, candidate.start - 12), candidate.start));
+  if (!hedge) return candidate;
+  const start = candidate.start - hedge[0].length;
+  if (start < cursor) return candidate;
+  const modifiers = candidate.modifiers.map((m, i) => (i === 0 && m.start === candidate.start ? { ...m, start } : m));
+  return { ...candidate, start, modifiers };
+}
+
 /** The best reading at a position and the readings of the same span in another category (civilians + identity). */
 function choose(candidates: Candidate[]): Candidate[] {
   if (candidates.length === 0) return [];
@@ -62,20 +77,27 @@ function choose(candidates: Candidate[]): Candidate[] {
 }
 
 /** Scans one sentence from `cursor` (a match may run past a mis-split sentence end); returns the new cursor. */
-function scanSentence(doc: Doc, dict: ActorDictionary, text: FoldedText, state: ResolveState, sentence: Sentence, countries: Set<string>, out: ActorMention[], from: number): number {
+function scanSentence(doc: Doc, scan: Scan, sentence: Sentence, out: ActorMention[], from: number): number {
+  const { dict, text, state, countries } = scan;
   let capsMemo: boolean | null = null;
   const caps = () => (capsMemo ??= isMostlyCaps(doc.text, sentence.start, sentence.end));
   let cursor = Math.max(from, sentence.start);
   for (let ti = sentence.firstToken; ti < sentence.endToken; ti++) {
     const start = (doc.tokens[ti] as { start: number }).start;
     if (start < cursor || !isWordCharAt(doc.text, start)) continue;
+    const communal = communalMilitiaAt(text, scan.places.get(start), scan.countryName);
+    if (communal && !inSkipRegion(doc, communal.start, communal.end)) {
+      out.push(communal);
+      cursor = communal.end;
+      continue;
+    }
     const all = candidatesAt(dict, text, start, countries);
     if (all.length === 0) continue;
     const ctx = positionContext(doc, text, sentence, ti, caps);
     const readings = all.filter((c) => !rejectCandidate(c, ctx));
     const chosen = choose(readings);
     if (chosen.length === 0 || inSkipRegion(doc, start, (chosen[0] as Candidate).end)) continue;
-    const best = absorbMembers(text, chosen[0] as Candidate);
+    const best = absorbHedge(text, absorbMembers(text, chosen[0] as Candidate), cursor);
     for (const candidate of [best, ...chosen.slice(1)]) {
       const mentions = resolveCandidate(state, candidate);
       rememberGroup(state, candidate, mentions);
@@ -84,6 +106,16 @@ function scanSentence(doc: Doc, dict: ActorDictionary, text: FoldedText, state: 
     cursor = best.end;
   }
   return cursor;
+}
+
+/** What every sentence scan reads: built once per document. */
+interface Scan {
+  dict: ActorDictionary;
+  text: FoldedText;
+  state: ResolveState;
+  countries: Set<string>;
+  places: Map<number, PlaceMention>;
+  countryName: (iso3: string) => string | null;
 }
 
 /** Drops repeated mentions of one actor over one span (identity + civilians readings may agree). */
@@ -105,13 +137,20 @@ export function createActorStage(dict: ActorDictionary): Stage {
     run(doc: Doc): Doc {
       const punct = foldPunct(doc.text);
       const text: FoldedText = { raw: doc.text, punct, lower: foldLower(punct) };
-      const state: ResolveState = { dict, defaultIso3: defaultCountry(doc), sentence: 0, recentGroup: null };
-      const countries = docCountries(doc);
+      const state: ResolveState = {
+        dict, defaultIso3: defaultCountry(doc), published: doc.meta.published, sentence: 0, sentenceText: '', recentGroup: null, recentMilitary: null,
+        placeCountries: docCountries(doc),
+      };
+      const scan: Scan = {
+        dict, text, state, countries: docCountries(doc), places: placesByStart(doc.places),
+        countryName: (iso3) => dict.countryByIso3.get(iso3)?.name ?? null,
+      };
       const found: ActorMention[] = [];
       let cursor = 0;
       doc.sentences.forEach((sentence, index) => {
         state.sentence = index;
-        cursor = scanSentence(doc, dict, text, state, sentence, countries, found, cursor);
+        state.sentenceText = text.lower.slice(sentence.start, sentence.end);
+        cursor = scanSentence(doc, scan, sentence, found, cursor);
       });
       doc.actors = dedupe(found).sort((a, b) => a.start - b.start || a.end - b.end);
       const inContext = doc.actors.filter((m) => m.resolvedInContext).length;
