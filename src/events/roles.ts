@@ -139,10 +139,18 @@ export function assignRoles(input: RoleInput): Roles {
       break;
     }
     case 'Strategic developments': {
-      if (!actor1) actor1 = input.contextAgent;
-      if (frame.subEventType === 'Agreement' && !actor2) {
-        actor2 = parties.sides.map((m) => m.actor).find((s) => s.name !== actor1?.name) ?? input.contextOpponent;
+      if (frame.subEventType === 'Agreement') {
+        // The parties to a deal: the first two different parties named, governments included.
+        const parties2 = uniqueByName(input.actors.filter((m) => m.actor.kind !== 'civilians' && m.actor.kind !== 'identity'));
+        actor1 = parties2[0]?.actor ?? actor1 ?? input.contextAgent;
+        actor2 = parties2.find((m) => m.actor.name !== actor1?.name)?.actor ?? input.contextOpponent;
+        break;
       }
+      if (frame.subEventType === 'Arrests') {
+        const police = input.actors.find((m) => m.actor.kind === 'state' && /^Police Forces/.test(m.actor.name));
+        if (police && (!actor1 || actor1.kind === 'state')) actor1 = police.actor;
+      }
+      if (!actor1) actor1 = input.contextAgent;
       break;
     }
   }
