@@ -45,6 +45,12 @@ interface CountryEntry {
 interface CuratedAdmin1 {
   name: string;
   aliases: string[];
+  /** Parts of a division the press codes apart, by a fragment of their admin2 codes (Myanmar's Shan, Bago). */
+  splits?: Record<string, string>;
+}
+
+function readCurated(): Record<string, CuratedAdmin1> {
+  return JSON.parse(readFileSync(dataPath('geo', 'admin1-names.json'), 'utf8')) as Record<string, CuratedAdmin1>;
 }
 
 interface NeAdmin1 {
@@ -175,7 +181,7 @@ function round5(x: number): string {
 
 /** Admin1 divisions become places: capital coordinates (ACLED's habit), else the NE label point. */
 function buildAdmin1Rows(cities: CityRow[], ne: Map<string, NeAdmin1>): CityRow[] {
-  const curated = JSON.parse(readFileSync(dataPath('geo', 'admin1-names.json'), 'utf8')) as Record<string, CuratedAdmin1>;
+  const curated = readCurated();
   const admin1 = readCodeNames('admin1.json');
   const byAdmin1 = groupBy(cities, (c) => `${c.cc}.${c.a1}`);
   const rows: CityRow[] = [];
@@ -201,6 +207,32 @@ function buildAdmin1Rows(cities: CityRow[], ne: Map<string, NeAdmin1>): CityRow[
     const [cc = '', a1 = ''] = code.split('.');
     const pop = members.reduce((sum, m) => sum + m.pop, 0);
     rows.push({ id: `adm1:${code}`, name, ascii: '', lat, lon, cc, a1, a2: '', fcode: 'ADM1', pop, alts });
+  }
+  return rows;
+}
+
+/**
+ * Second-level divisions (districts, raions, LGAs, territories) become places of precision 2, so
+ * "Masisi territory" or "(Djugu, Ituri)" resolve when no town bears the name. Coordinates are the
+ * seat's (PPLA2, else the biggest member place), as ACLED codes district-level events.
+ */
+function buildAdmin2Rows(cities: CityRow[]): CityRow[] {
+  const byAdmin2 = groupBy(cities.filter((c) => c.a2 !== ''), (c) => `${c.cc}.${c.a1}.${c.a2}`);
+  const rows: CityRow[] = [];
+  for (const [code, gnName] of readCodeNames('admin2.json')) {
+    const members = byAdmin2.get(code);
+    if (!members || !isLatinName(gnName)) continue;
+    const name = cleanDivisionName(toAscii(gnName));
+    if (foldKey(name).replace(/ /g, '').length < 3) continue;
+    const seat = biggest(members, ['PPLA2', 'PPLA', 'PPLC', 'PPLA3', 'PPL']);
+    const useSeat = !!seat && (seat.fcode !== 'PPL' || seat.pop > 0);
+    const lat = useSeat ? seat.lat : mean(members.map((m) => m.lat));
+    const lon = useSeat ? seat.lon : mean(members.map((m) => m.lon));
+    if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
+    const alts = foldKey(gnName) === foldKey(name) ? [] : [gnName];
+    const [cc = '', a1 = '', a2 = ''] = code.split('.');
+    const pop = members.reduce((sum, m) => sum + m.pop, 0);
+    rows.push({ id: `adm2:${code}`, name, ascii: '', lat, lon, cc, a1, a2, fcode: 'ADM2', pop, alts });
   }
   return rows;
 }
@@ -249,12 +281,19 @@ function buildCountryLines(cities: CityRow[]): string[] {
   return lines;
 }
 
-/** Second-level division names, only those some place refers to. */
+/**
+ * Second-level division names, only those some place refers to, and the admin1 output name for
+ * the places in them where a curated split applies (a third column, else empty).
+ */
 function admin2Lines(places: CityRow[]): string[] {
   const used = new Set(places.map((p) => `${p.cc}.${p.a1}.${p.a2}`));
-  const lines = ['code\tname'];
+  const curated = readCurated();
+  const lines = ['code\tname\tadmin1'];
   for (const [code, name] of readCodeNames('admin2.json')) {
-    if (used.has(code)) lines.push(`${code}\t${cleanDivisionName(toAscii(name))}`);
+    if (!used.has(code)) continue;
+    const splits = Object.entries(curated[code.split('.').slice(0, 2).join('.')]?.splits ?? {});
+    const split = splits.find(([fragment]) => code.includes(fragment))?.[1] ?? '';
+    lines.push(`${code}\t${cleanDivisionName(toAscii(name))}\t${split}`);
   }
   return lines;
 }
@@ -287,7 +326,7 @@ function main(): void {
   const geonames = readCities();
   const cities = [...geonames, ...readExtraCities(geonames)];
   const admin1Rows = buildAdmin1Rows(cities, readNaturalEarth());
-  const places = [...cities, ...admin1Rows];
+  const places = [...cities, ...admin1Rows, ...buildAdmin2Rows(cities)];
   const header = 'id\tname\tascii\tlatitude\tlongitude\tcc\tadmin1\tadmin2\tfeature\tpopulation\talternates';
   write('places.tsv', [header, ...places.map(placeLine)]);
   const indexLines = buildNameIndex(places);

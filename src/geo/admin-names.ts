@@ -6,16 +6,18 @@
 import { isLatinName } from './normalize.js';
 
 const DIVISION_SUFFIX_RE =
-  / (governorate|province|region|state|oblast|oblast'|department|departement|prefecture|division|municipality|district|territory|county|emirate|muhafazat|wilaya|wilayah|provincia|regional state|autonomous region|special region)$/i;
+  / (governorate|province|region|state|oblast|oblast'|department|departement|prefecture|division|municipality|district|territory|county|emirate|muhafazat|wilaya|wilayah|provincia|regional state|autonomous region|special region|raion|rayon|township|local government area|lga|sub-county|subcounty|cercle|commune|municipio|city district|krai|kray|autonomous okrug)$/i;
 const DIVISION_PREFIX_RE =
-  /^(muhafazat|provincia de|provincia del|province of|province de|departamento de|departamento del|departement de|estado de|estado do|wilayat|wilaya de|region of|region de|oblast|mintaqat|governorate of) /i;
+  /^(muhafazat|provincia de|provincia del|province of|province de la|province de|departamento de|departamento del|departement de|estado de|estado do|wilayat|wilaya de|region of|region de|oblast|mintaqat|governorate of|province du|territoire de|cercle de|kabupaten|kota|ville de|municipio de|municipio) /i;
 /** Words that cannot stand alone as a division name once a suffix is cut ("Northern District"). */
 const BARE_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'capital', 'federal', 'upper', 'lower', 'middle']);
 
 /** "Idlib Governorate" → "Idlib"; "Northern District" stays whole; diacritics are dropped. */
 export function cleanDivisionName(name: string): string {
   const ascii = toAscii(name.trim());
-  let cleaned = ascii.replace(DIVISION_PREFIX_RE, '').replace(DIVISION_SUFFIX_RE, '').trim();
+  // A bracketed gloss is not part of the name: "Zabaykalskiy (Transbaikal) Kray" → "Zabaykalskiy".
+  const unbracketed = ascii.replace(/\s*\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  let cleaned = unbracketed.replace(DIVISION_PREFIX_RE, '').replace(DIVISION_SUFFIX_RE, '').trim();
   if (cleaned === '' || BARE_WORDS.has(cleaned.toLowerCase())) cleaned = ascii;
   return cleaned.replace(/\s+/g, ' ');
 }

@@ -50,6 +50,7 @@ export function buildAliasReadings(
       kind: 'alias',
       iso2: country?.iso2 ?? '',
       admin1Code,
+      admin2Code: null,
       prior: priorOf('alias', entry.feature, 0),
     };
     for (const name of entry.names) addReading(out, foldKey(name), reading);

@@ -44,7 +44,7 @@ export function buildCountryTable(entries: CountryEntry[], capitalsTsv: string):
       population: 0,
       id: `country:${entry.iso3}`,
     };
-    const reading: Reading = { place, kind: 'country', iso2: entry.iso2, admin1Code: null, prior: priorOf('country', 'COUNTRY', 0) };
+    const reading: Reading = { place, kind: 'country', iso2: entry.iso2, admin1Code: null, admin2Code: null, prior: priorOf('country', 'COUNTRY', 0) };
     table.byIso3.set(entry.iso3, reading);
     for (const name of [entry.name, ...entry.aliases]) addReading(table.names, foldKey(name), reading);
     for (const demonym of entry.demonyms) {

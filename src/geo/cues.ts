@@ -3,7 +3,7 @@
  * all ("in X", "the town of X") and which reading is meant ("X province" is the division,
  * "near X" is precision 2).
  */
-export type Cue = 'division' | 'town' | 'near' | 'prep' | null;
+export type Cue = 'division' | 'district' | 'town' | 'sub' | 'near' | 'prep' | null;
 
 const TYPED_BEFORE_RE =
   /\b(towns?|villages?|city|cities|hamlet|settlement|neighbou?rhoods?|suburbs?|municipality|locality|port|camp|capital|governorate|province|region|state|oblast|county|department|prefecture|outskirts|countryside|vicinity|environs|edge|parts?|district|area)\s+of\s+(?:the\s+)?$/i;
@@ -30,11 +30,21 @@ export function cueBefore(before: string): Cue {
   return null;
 }
 
+/** Second-level division words: "Las Bela district", "Pekon township", "Masisi territory". */
+const DISTRICT_WORDS = new Set(['district', 'districts', 'township', 'territory', 'lga', 'sub-county', 'subcounty', 'raion', 'rayon', 'woreda', 'tehsil', 'taluka', 'cercle', 'commune']);
+/**
+ * Words that make the name a part of a town, not a town: "the Barrocas neighborhood", "Ulus
+ * square". A namesake town elsewhere is then the wrong reading.
+ */
+const SUB_WORDS = new Set(['neighborhood', 'neighbourhood', 'neighborhoods', 'neighbourhoods', 'quarter', 'square', 'street', 'road', 'avenue', 'plot', 'farm', 'estate', 'colony', 'compound', 'school', 'mosque', 'church', 'market']);
+
 /** The cue in the word right after a name: "Daraa province", "Idlib countryside", "Aleppo city". */
 export function cueAfter(nextWord: string | null): Cue {
   if (!nextWord) return null;
   const word = nextWord.toLowerCase();
   if (DIVISION_WORDS.has(word)) return 'division';
+  if (DISTRICT_WORDS.has(word)) return 'district';
+  if (SUB_WORDS.has(word)) return 'sub';
   if (word === 'countryside' || word === 'outskirts' || word === 'suburbs' || word === 'area') return 'near';
   if (word === 'city' || word === 'town' || word === 'village') return 'town';
   return null;
@@ -47,6 +57,6 @@ export function isDivisionWord(word: string): boolean {
 
 /** The stronger of two cues: a typed cue beats a bare preposition. */
 export function strongerCue(a: Cue, b: Cue): Cue {
-  const rank = (c: Cue): number => (c === 'division' ? 4 : c === 'town' ? 3 : c === 'near' ? 2 : c === 'prep' ? 1 : 0);
+  const rank = (c: Cue): number => (c === 'division' ? 5 : c === 'district' ? 4 : c === 'town' || c === 'sub' ? 3 : c === 'near' ? 2 : c === 'prep' ? 1 : 0);
   return rank(a) >= rank(b) ? a : b;
 }

@@ -6,6 +6,9 @@
 import type { Reading } from './readings.js';
 import type { DemonymHit, Spot } from './spot.js';
 
+/** Extra evidence for a reading from the rest of the text (support.ts), added to its prior. */
+export type ReadingBonus = (spot: Spot, r: Reading) => number;
+
 const COUNTRY_VOTE = 3;
 const DEMONYM_VOTE = 1.5;
 const PLACE_VOTE = 1.5;
@@ -19,13 +22,13 @@ export interface FocusResult {
   votes: Map<string, number>;
 }
 
-export function computeFocus(spots: Spot[], demonyms: DemonymHit[], dateline: Reading | null): FocusResult {
+export function computeFocus(spots: Spot[], demonyms: DemonymHit[], dateline: Reading | null, bonus: ReadingBonus = () => 0): FocusResult {
   const votes = new Map<string, number>();
   const vote = (iso3: string, weight: number): void => {
     votes.set(iso3, (votes.get(iso3) ?? 0) + weight);
   };
   for (const spot of spots) {
-    const top = confidentReading(spot);
+    const top = confidentReading(spot, bonus);
     if (!top) continue;
     const weight = top.kind === 'country' ? COUNTRY_VOTE : PLACE_VOTE;
     vote(top.place.iso3, spot.headline ? weight * HEADLINE_FACTOR : weight);
@@ -47,14 +50,18 @@ export function computeFocus(spots: Spot[], demonyms: DemonymHit[], dateline: Re
  * The reading a name surely has before any context: a country name, or a big or administrative
  * place whose rivals of the same name in other countries are much less likely.
  */
-function confidentReading(spot: Spot): Reading | null {
+function confidentReading(spot: Spot, bonus: ReadingBonus): Reading | null {
   if (spot.embedded || (spot.common && !spot.readings.some((r) => r.kind === 'country'))) return null;
-  const [top, ...rest] = spot.readings;
-  if (!top) return null;
+  const scored = spot.readings.map((r) => ({ r, score: r.prior + bonus(spot, r) })).sort((a, b) => b.score - a.score);
+  const [first, ...rest] = scored;
+  if (!first) return null;
+  const top = first.r;
   if (top.kind === 'country') return top;
+  // A foreign alternate ("Bostan" for Boston) is no evidence of the story's country.
+  if (top.viaAlternate) return null;
   if (spot.acronym) return null;
   const strong = top.kind !== 'town' || top.place.population >= 100000 || top.place.featureCode === 'PPLC';
   if (!strong) return null;
-  const rival = rest.find((r) => r.place.iso3 !== top.place.iso3);
-  return !rival || top.prior - rival.prior >= 1 ? top : null;
+  const rival = rest.find((x) => x.r.place.iso3 !== top.place.iso3);
+  return !rival || first.score - rival.score >= 1 ? top : null;
 }

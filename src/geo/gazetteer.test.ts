@@ -86,3 +86,17 @@ test('aliases.json: every curated admin1 exists and every entry is found by its 
     }
   }
 });
+
+// Second-level divisions are places of precision 2; an alternate name alone is a weaker claim.
+test('lookup: districts resolve at precision 2, inside their province', () => {
+  const masisi = gaz.lookup('Masisi', 'COD').find((p) => p.featureCode === 'ADM2');
+  assert.equal(masisi?.precision, 2);
+  assert.equal(masisi?.admin1, 'Nord-Kivu');
+  const kramatorsk = gaz.lookup('Kramatorskyi', 'UKR').find((p) => p.featureCode === 'ADM2');
+  assert.equal(kramatorsk?.admin1, 'Donetsk');
+});
+
+test('readings: a name that is only an alternate of a small place ranks below a place of that name', () => {
+  const [top] = gaz.readings('philadelphia');
+  assert.equal(top?.place.iso3, 'USA');
+});

@@ -32,6 +32,8 @@ export interface Gazetteer {
 
 interface Parts {
   names: LineTable;
+  /** Folded own name of each town reading, computed on first use. */
+  ownKeys: WeakMap<Reading, string>;
   rows: PlaceRows;
   countries: CountryTable;
   /** Countries and curated aliases, which are few and built at load. */
@@ -44,7 +46,7 @@ export function loadGazetteer(): Gazetteer {
   const admin = loadAdminNames();
   const names = createLineTable(readDataText('geo', 'names.tsv'));
   const rows = createPlaceRows(createLineTable(readDataText('geo', 'places.tsv')), countries, admin.names);
-  const parts: Parts = { names, rows, countries, extra: new Map([...countries.names].map(([k, v]) => [k, [...v]])), extraPrefixes: new Set() };
+  const parts: Parts = { names, ownKeys: new WeakMap(), rows, countries, extra: new Map([...countries.names].map(([k, v]) => [k, [...v]])), extraPrefixes: new Set() };
   const resolveAdmin1 = (iso3: string, name: string): string | null => findAdmin1(parts, iso3, name)?.admin1Code ?? null;
   const aliases = readDataJson<{ entries: AliasEntry[] }>('geo', 'aliases.json').entries;
   for (const [key, list] of buildAliasReadings(aliases, countries, resolveAdmin1)) {
@@ -79,18 +81,24 @@ function loadAdminNames(): { names: AdminNames } {
     const [code, name] = line.split('\t');
     if (code && name) admin1.set(code, name);
   }
-  let admin2: Map<string, string> | null = null;
-  const admin2Names = (): Map<string, string> => {
+  let admin2: Map<string, [string, string]> | null = null;
+  const admin2Names = (): Map<string, [string, string]> => {
     if (!admin2) {
       admin2 = new Map();
       for (const line of readDataText('geo', 'admin2.tsv').split('\n').slice(1)) {
-        const tab = line.indexOf('\t');
-        if (tab > 0) admin2.set(line.slice(0, tab), line.slice(tab + 1));
+        const [code, name, split] = line.split('\t');
+        if (code && name) admin2.set(code, [name, split ?? '']);
       }
     }
     return admin2;
   };
-  return { names: { admin1: (code) => admin1.get(code) ?? null, admin2: (code) => admin2Names().get(code) ?? null } };
+  return {
+    names: {
+      admin1: (code) => admin1.get(code) ?? null,
+      admin2: (code) => admin2Names().get(code)?.[0] ?? null,
+      admin1Split: (code) => admin2Names().get(code)?.[1] || null,
+    },
+  };
 }
 
 function indexedRows(parts: Parts, key: string): Reading[] {
@@ -105,10 +113,52 @@ function indexedRows(parts: Parts, key: string): Reading[] {
   return out;
 }
 
+/**
+ * An alternate name is a weaker claim than a place's own name: GeoNames lists "Philadelphia"
+ * for Amman and "Kuchi" for Kuqa. Readings found only through an alternate
+ * lose some prior, and much more when a real town bears the name as its own. Capitals and
+ * province seats keep their press spellings ("Kiev", "Deraa", "Hama") unless a city bears it.
+ */
+const ALTERNATE_PENALTY = 1;
+const SHADOWED_ALTERNATE_PENALTY = 2;
+const TOWN_SHADOWED_ALTERNATE_PENALTY = 3.5;
+/** A town this big (or a seat) bearing the name as its own outranks any exonym of it. */
+const SHADOWING_POPULATION = 10000;
+/** Seats lose their spellings only to a city ("Philadelphia"), not to a small namesake ("Hama"). */
+const SEAT_SHADOWING_POPULATION = 100000;
+const SEATS = new Set(['PPLC', 'PPLA']);
+
 function readingsOf(parts: Parts, key: string): Reading[] {
   if (!key) return [];
-  const out = [...indexedRows(parts, key), ...(parts.extra.get(key) ?? [])];
-  return out.sort(byPrior);
+  const rows = indexedRows(parts, key);
+  const alternate = rows.map((r) => r.kind === 'town' && !isOwnName(parts, r, key));
+  const owners = rows.filter((r, i) => r.kind === 'town' && !alternate[i]);
+  const byTown = owners.some((r) => r.place.population >= SHADOWING_POPULATION || SEATS.has(r.place.featureCode));
+  const byCity = owners.some((r) => r.place.population >= SEAT_SHADOWING_POPULATION || SEATS.has(r.place.featureCode));
+  const penalty = byTown ? TOWN_SHADOWED_ALTERNATE_PENALTY : owners.length > 0 ? SHADOWED_ALTERNATE_PENALTY : ALTERNATE_PENALTY;
+  const marked = rows.map((r, i) => {
+    if (!alternate[i]) return r;
+    const kept = SEATS.has(r.place.featureCode) && !byCity;
+    return { ...r, prior: kept ? r.prior : r.prior - penalty, viaAlternate: true };
+  });
+  return [...marked, ...(parts.extra.get(key) ?? [])].sort(byPrior);
+}
+
+function isOwnName(parts: Parts, r: Reading, key: string): boolean {
+  let own = parts.ownKeys.get(r);
+  if (own === undefined) {
+    own = expandAbbreviations(foldKey(r.place.name));
+    parts.ownKeys.set(r, own);
+  }
+  const probe = expandAbbreviations(key);
+  return own === probe || stripArticles(own) === probe;
+}
+
+/** "St. Petersburg" is its own name written "Saint Petersburg"; likewise Mt, Ft, Pt. */
+const ABBREVIATIONS: Record<string, string> = { st: 'saint', ste: 'sainte', mt: 'mount', ft: 'fort', pt: 'port' };
+
+function expandAbbreviations(key: string): string {
+  return key.replace(/\b(st|ste|mt|ft|pt)\b/g, (word) => ABBREVIATIONS[word] ?? word);
 }
 
 function continues(parts: Parts, key: string): boolean {

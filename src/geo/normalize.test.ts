@@ -50,6 +50,11 @@ const DIVISIONS: Array<[string, string]> = [
   ['Sagaing Region', 'Sagaing'],
   ['Ḩajjah', 'Hajjah'],
   ['Northern District', 'Northern District'],
+  ['Pokrovskyi Raion', 'Pokrovskyi'],
+  ['Province de la Kossi', 'Kossi'],
+  ['Zabaykalskiy (Transbaikal) Kray', 'Zabaykalskiy'],
+  ['Masisi Territory', 'Masisi'],
+  ['District of Columbia', 'District of Columbia'],
 ];
 
 test('cleanDivisionName drops division words, keeps bare compass names whole', () => {

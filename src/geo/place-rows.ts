@@ -16,6 +16,8 @@ export interface AdminNames {
   admin1(code: string): string | null;
   /** Output admin2 name for "SY.06.170904". */
   admin2(code: string): string | null;
+  /** The admin1 output name for places of this admin2 where the press splits the division ("Shan-North"). */
+  admin1Split(admin2Code: string): string | null;
 }
 
 export interface PlaceRows {
@@ -45,14 +47,16 @@ function parseRow(line: string, countries: CountryTable, admin: AdminNames): Rea
   const featureCode = f[COL.feature] ?? 'PPL';
   const population = Number(f[COL.pop]) || 0;
   const admin1Code = a1 ? `${cc}.${a1}` : null;
-  const admin1 = admin1Code ? admin.admin1(admin1Code) : null;
   const isDivision = featureCode === 'ADM1';
+  const admin2Code = a2 ? `${cc}.${a1}.${a2}` : null;
+  const split = admin2Code && !isDivision ? admin.admin1Split(admin2Code) : null;
+  const admin1 = split ?? (admin1Code ? admin.admin1(admin1Code) : null);
   const place: Place = {
-    name: isDivision ? (f[COL.name] ?? '') : f[COL.ascii] || toAscii(f[COL.name] ?? ''),
+    name: featureCode.startsWith('ADM') ? (f[COL.name] ?? '') : f[COL.ascii] || toAscii(f[COL.name] ?? ''),
     country: country?.name ?? cc,
     iso3: country?.iso3 ?? cc,
     admin1,
-    admin2: !isDivision && a2 ? admin.admin2(`${cc}.${a1}.${a2}`) : null,
+    admin2: !isDivision && admin2Code ? admin.admin2(admin2Code) : null,
     latitude: Number(f[COL.lat]),
     longitude: Number(f[COL.lon]),
     precision: precisionOf(featureCode),
@@ -60,6 +64,6 @@ function parseRow(line: string, countries: CountryTable, admin: AdminNames): Rea
     population,
     id: f[COL.id] ?? '',
   };
-  const kind = isDivision ? 'admin1' : 'town';
-  return { place, kind, iso2: cc, admin1Code, prior: priorOf(kind, featureCode, population) };
+  const kind = isDivision ? 'admin1' : featureCode === 'ADM2' ? 'admin2' : 'town';
+  return { place, kind, iso2: cc, admin1Code, admin2Code, prior: priorOf(kind, featureCode, population) };
 }

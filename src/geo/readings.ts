@@ -5,7 +5,7 @@
  */
 import type { Place } from '../types.js';
 
-export type ReadingKind = 'country' | 'admin1' | 'alias' | 'town';
+export type ReadingKind = 'country' | 'admin1' | 'admin2' | 'alias' | 'town';
 
 export interface Reading {
   place: Place;
@@ -14,15 +14,20 @@ export interface Reading {
   iso2: string;
   /** GeoNames admin1 code ("SY.06"), for "same province" evidence; null for countries. */
   admin1Code: string | null;
+  /** GeoNames admin2 code ("SY.06.170904") where the entry has one. */
+  admin2Code: string | null;
   prior: number;
+  /** True when the name matched only one of the entry's alternate names, not its own. */
+  viaAlternate?: boolean;
 }
 
 /** What the feature code says about how often a name means this entry, before population. */
 const FEATURE_WEIGHT: Record<string, number> = {
-  COUNTRY: 8, // above a capital that bears the country's name (Mexico, Kuwait, Panama)
+  COUNTRY: 10, // above a capital that bears the country's name (Mexico, Kuwait, Panama), even with support
   PPLC: 3,
   PPLA: 2.5,
   ADM1: 1.8,
+  ADM2: 0.5,
   PPLA2: 1.5,
   PPLG: 1,
   PPLA3: 1,
@@ -41,8 +46,8 @@ export function priorOf(kind: ReadingKind, featureCode: string, population: numb
 
 /** ACLED geo_precision for an entry of this feature code. */
 export function precisionOf(featureCode: string): 1 | 2 | 3 {
+  if (featureCode === 'ADM2' || featureCode === 'PPLX') return 2;
   if (featureCode === 'COUNTRY' || featureCode.startsWith('ADM') || featureCode === 'RGN') return 3;
-  if (featureCode === 'PPLX') return 2;
   return 1;
 }
 

@@ -6,10 +6,12 @@
 import type { GeoPrecision, Place } from '../types.js';
 import type { Reading } from './readings.js';
 import type { Spot } from './spot.js';
+import { inside, othersThan, type Support } from './support.js';
 
 const FOCUS_BONUS = 4;
 const SAME_COUNTRY_BONUS = 1;
 const SAME_ADMIN1_BONUS = 1.5;
+const SEAT_DISTRICT_PENALTY = 2;
 
 export interface Context {
   focus: string | null;
@@ -21,6 +23,14 @@ export interface Context {
   bodyKeys: Set<string>;
   /** Keys seen as part of a person's name in this document ("Santos" after "Juan Manuel Santos"). */
   personKeys: Set<string>;
+  /** What the document's other names say for each reading (see support.ts). */
+  support: Support;
+  /** First-pass choice of each name, for the names it contains. */
+  picks: Map<Spot, Reading>;
+  /** ISO3 → admin1 codes of the first-level divisions the text names as such. */
+  namedAdmin1s: Map<string, Set<string>>;
+  /** Names the text itself types as provinces ("Pisky, Donetsk": Donetsk the province). */
+  forced: Map<Spot, Reading>;
 }
 
 export interface Resolution {
@@ -37,16 +47,14 @@ export function scoreReading(r: Reading, spot: Spot, ctx: Context): number {
   // Towns gain from other places of their province; the province itself does not (Kyiv the city
   // stays the city when Bucha, in Kyiv oblast, is named too).
   if (r.kind !== 'admin1' && r.admin1Code && othersThan(ctx.admin1s.get(r.admin1Code), spot.key)) score += SAME_ADMIN1_BONUS;
+  score += ctx.support.bonus(spot, r);
   if (spot.cue === 'division') score += r.kind === 'admin1' ? 6 : r.kind === 'town' ? -1 : 0;
+  if (spot.cue === 'district') score += r.kind === 'admin2' ? 5 : r.place.featureCode === 'PPLA2' ? 1 : r.kind === 'admin1' ? -1 : 0;
+  // A district named after its seat means the seat unless the text says "district".
+  else if (r.kind === 'admin2' && spot.readings.some((t) => t.kind === 'town' && t.admin2Code === r.admin2Code)) score -= SEAT_DISTRICT_PENALTY;
   if (spot.cue === 'town') score += r.kind === 'town' || r.place.precision === 1 ? 1 : r.kind === 'admin1' ? -2 : 0;
   if (spot.acronym && r.kind !== 'country') score -= 100;
   return score;
-}
-
-function othersThan(keys: Set<string> | undefined, key: string): boolean {
-  if (!keys) return false;
-  for (const other of keys) if (other !== key) return true;
-  return false;
 }
 
 /** The best reading by score, and the best score among readings of other places. */
@@ -80,13 +88,40 @@ export function rejection(spot: Spot, r: Reading, ctx: Context): string | null {
   if (spot.embedded && r.kind !== 'country' && !(r.kind === 'admin1' && inFocus)) return 'part of a longer name';
   if (r.kind !== 'country' && ctx.personKeys.has(spot.key)) return "part of a person's name in this text";
   if (spot.headline && !isStrong(r) && !ctx.bodyKeys.has(spot.key)) return 'headline only';
+  const local = r.kind === 'town' || r.kind === 'admin2';
+  const hierarchy = local ? hierarchyRejection(spot, r, ctx) : null;
+  if (hierarchy) return hierarchy;
   if (r.kind !== 'town' || isStrong(r)) return null;
   return townRejection(spot, r, ctx, inFocus);
 }
 
+/**
+ * A small town the text itself places elsewhere is a namesake: "Winder town (Las Bela district,
+ * Balochistan)" is not Winder, Georgia; "the Barrocas neighborhood" of a Brazilian city is not
+ * the town of Barrocas in another state.
+ */
+function hierarchyRejection(spot: Spot, r: Reading, ctx: Context): string | null {
+  const stated = ctx.support.containers(spot).map((c) => ctx.picks.get(c)).filter((u): u is Reading => !!u && u.kind !== 'town' && u.kind !== 'alias');
+  if (stated.length > 0 && !stated.some((u) => inside(r, u))) return 'not in the division the text names';
+  const abroad = ctx.focus !== null && r.place.iso3 !== ctx.focus;
+  const focusProvincesNamed = abroad && ctx.namedAdmin1s.has(ctx.focus as string);
+  // "indigenous Bari and Wayuu people (Zulia)": a foreign city named without any cue is a word.
+  if (focusProvincesNamed && !spot.cue && r.place.featureCode !== 'PPLC') return "abroad, while the text names the focus country's provinces";
+  if (isStrong(r)) return null;
+  const named = ctx.namedAdmin1s.get(r.place.iso3);
+  const inNamed = !named || (!!r.admin1Code && named.has(r.admin1Code));
+  const sameProvince = !!r.admin1Code && othersThan(ctx.admin1s.get(r.admin1Code), spot.key);
+  if (spot.cue === 'sub' && !(r.place.featureCode === 'PPLX' && (sameProvince || (named && inNamed)))) return 'part of a town, not a town';
+  const typed = spot.cue === 'town' || spot.cue === 'near' || spot.cue === 'division' || spot.cue === 'district';
+  if (!inNamed && !sameProvince && !typed && r.place.population < 20000) return 'outside the provinces the text names';
+  if (focusProvincesNamed) return "abroad, while the text names the focus country's provinces";
+  if (r.viaAlternate && abroad) return 'alternate name of a small place abroad';
+  return null;
+}
+
 /** Small towns need a cue, and more of one outside the focus country. */
 function townRejection(spot: Spot, r: Reading, ctx: Context, inFocus: boolean): string | null {
-  const typed = spot.cue === 'town' || spot.cue === 'near' || spot.cue === 'division';
+  const typed = spot.cue === 'town' || spot.cue === 'near' || spot.cue === 'division' || spot.cue === 'district';
   if (typed) return null;
   const pop = r.place.population;
   const seat = r.place.featureCode.startsWith('PPLA');
@@ -96,7 +131,8 @@ function townRejection(spot: Spot, r: Reading, ctx: Context, inFocus: boolean): 
 }
 
 export function resolveSpot(spot: Spot, ctx: Context): Resolution | string {
-  const ranked = rank(spot, ctx);
+  const forced = ctx.forced.get(spot);
+  const ranked = forced ? { best: forced, score: scoreReading(forced, spot, ctx), runnerUp: -Infinity } : rank(spot, ctx);
   if (!ranked) return 'no reading';
   const { best, score, runnerUp } = ranked;
   const why = rejection(spot, best, ctx);
@@ -106,7 +142,7 @@ export function resolveSpot(spot: Spot, ctx: Context): Resolution | string {
   confidence += spot.cue === 'prep' ? 0.05 : spot.cue ? 0.1 : 0;
   confidence += Number.isFinite(runnerUp) ? 0.15 * Math.min(1, (score - runnerUp) / 3) : 0.15;
   confidence -= (spot.common ? 0.15 : 0) + (spot.headline ? 0.1 : 0) + (spot.embedded ? 0.1 : 0);
-  const flags = [inFocus ? 'focus' : '', spot.cue ? `cue:${spot.cue}` : ''].filter(Boolean);
+  const flags = [inFocus ? 'focus' : '', spot.cue ? `cue:${spot.cue}` : '', forced ? 'container' : ''].filter(Boolean);
   return {
     place: { ...best.place, precision: precisionFor(best, spot) },
     reading: best,
@@ -119,6 +155,7 @@ export function resolveSpot(spot: Spot, ctx: Context): Resolution | string {
 function precisionFor(r: Reading, spot: Spot): GeoPrecision {
   const own = r.place.precision;
   if (spot.cue === 'division' && r.kind === 'town') return 3;
+  if (spot.cue === 'district' && r.kind === 'town') return 2;
   if (spot.cue === 'near' && own === 1) return 2;
   return own;
 }

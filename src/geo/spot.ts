@@ -6,7 +6,7 @@
 import { cueAfter, cueBefore, isDivisionWord, strongerCue, type Cue } from './cues.js';
 import type { Gazetteer } from './gazetteer.js';
 import { ARTICLES, foldKey, stripArticles } from './normalize.js';
-import type { Reading } from './readings.js';
+import { byPrior, type Reading } from './readings.js';
 import type { StopLists } from './stop-lists.js';
 import { plainGap, splitWords, type Word } from './words.js';
 
@@ -95,9 +95,15 @@ function longestMatch(gaz: Gazetteer, text: string, words: Word[], i: number, bl
       const found = readings.length > 0 ? readings : gaz.readings(stripArticles(key) ?? '');
       if (found.length > 0) best = { last: j, key, readings: found, end: word.end, tailCue: null };
     }
-    if (!gaz.continues(key)) break;
+    if (!gaz.continues(key) && !gaz.continues(withTrailingArticle(key))) break;
   }
   return best ? extendWithTail(gaz, text, words, best) : null;
+}
+
+/** Keys unify an article only before another word: "deir ez" must probe as "deir al" ("Deir ez-Zor", "Ar Raqqa"). */
+function withTrailingArticle(key: string): string {
+  const at = key.lastIndexOf(' ') + 1;
+  return ARTICLES.has(key.slice(at)) ? `${key.slice(0, at)}al` : key;
 }
 
 /** Takes in a lower-case word that completes a name ("Yarmouk camp") or types it ("Daraa province"). */
@@ -106,11 +112,19 @@ function extendWithTail(gaz: Gazetteer, text: string, words: Word[], match: Matc
   if (!next || !plainGap(text, words[match.last] as Word, next)) return match;
   const longer = gaz.readings(`${match.key} ${next.key}`);
   if (longer.length > 0 && next.shape === 'lower') {
-    return { last: match.last + 1, key: `${match.key} ${next.key}`, readings: longer, end: next.end, tailCue: null };
+    // "Salem city" may be an indexed name of one Salem, but it still names every Salem.
+    const typed = cueAfter(next.text) === 'town';
+    const readings = typed ? mergeReadings(longer, match.readings) : longer;
+    return { last: match.last + 1, key: `${match.key} ${next.key}`, readings, end: next.end, tailCue: typed ? 'town' : null };
   }
   const tailCue = cueAfter(next.text);
   if (tailCue === 'division' && isDivisionWord(next.text)) return { ...match, end: next.end, tailCue, last: match.last + 1 };
   return { ...match, tailCue };
+}
+
+function mergeReadings(a: Reading[], b: Reading[]): Reading[] {
+  const seen = new Set(a.map((r) => r.place.id));
+  return [...a, ...b.filter((r) => !seen.has(r.place.id))].sort(byPrior);
 }
 
 function makeSpot(gaz: Gazetteer, stops: StopLists, s: SentenceInput, words: Word[], i: number, m: Match): Spot {
@@ -122,6 +136,11 @@ function makeSpot(gaz: Gazetteer, stops: StopLists, s: SentenceInput, words: Wor
   // A sentence's first word is capitalised anyway: it is part of a name only when it is no news word ("In", "Police").
   const prevCounts = !!prevWord && !stops.titles.has(prevWord.key) && (!prevWord.initial || (!stops.words.has(prevWord.key) && !stops.common.has(prevWord.key)));
   const prev = prevWord && prevCounts ? neighbour(prevWord, prevWord, first) : null;
+  // "Ghadir al Bostan": a name joined to a capitalised word by an article is only the tail of a longer name.
+  const beforeArticle = words[i - 2];
+  const articleJoined =
+    !!prevWord && !!beforeArticle && prevWord.shape === 'particle' && ARTICLES.has(prevWord.key) && beforeArticle.shape === 'cap' &&
+    !beforeArticle.initial && plainGap(s.text, beforeArticle, prevWord) && plainGap(s.text, prevWord, first);
   const afterWord = words[m.last + 1];
   const next = afterWord && m.tailCue === null ? neighbour(afterWord, nameLast, afterWord) : null;
   const isPersonWord = (w: Word | null): boolean => !!w && !stops.words.has(w.key);
@@ -135,7 +154,7 @@ function makeSpot(gaz: Gazetteer, stops: StopLists, s: SentenceInput, words: Wor
     sentence: s.index,
     headline: s.headline,
     initial: first.initial,
-    embedded: prev !== null || next !== null,
+    embedded: prev !== null || next !== null || articleJoined,
     acronym: first.shape === 'acronym' && m.last === i,
     common: m.last === i && (stops.common.has(first.key) || stops.words.has(first.key)),
     personLike: (prev !== null || next !== null) && (prev === null || isPersonWord(prev)) && (next === null || isPersonWord(next)),

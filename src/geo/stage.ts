@@ -8,8 +8,10 @@ import { computeFocus } from './focus.js';
 import type { Gazetteer } from './gazetteer.js';
 import { foldKey } from './normalize.js';
 import type { Reading } from './readings.js';
-import { rank, rejection, resolveSpot, type Context } from './resolve.js';
+import { continuesList } from './hierarchy.js';
+import { isStrong, rank, rejection, resolveSpot, type Context } from './resolve.js';
 import { spotSentence, type SideFindings, type Spot } from './spot.js';
+import { buildSupport, inside, type Support } from './support.js';
 import { loadStopLists, type StopLists } from './stop-lists.js';
 
 export function createPlaceStage(gazetteer: Gazetteer, stops: StopLists = loadStopLists()): Stage {
@@ -39,16 +41,21 @@ function annotatePlaces(doc: Doc, gaz: Gazetteer, stops: StopLists): void {
   const body = spots.filter((s) => !inDateline(s));
   for (const s of spots.filter(inDateline)) doc.trace.push(`places: dateline "${doc.text.slice(s.start, s.end)}" is where the reporter was, not emitted`);
 
-  const focus = computeFocus(body, side.demonyms, datelineReading);
-  const ctx = firstReadings(body, focus.iso3, personKeys(body, side.personKeys));
+  const support = buildSupport(doc.text, body);
+  const focus = computeFocus(body, side.demonyms, datelineReading, support.bonus);
+  const ctx = firstReadings(body, focus.iso3, personKeys(body, side.personKeys), support);
+  readContainersAsProvinces(doc.text, body, ctx);
   doc.focus = focus.iso3 ? (gaz.country(focus.iso3) ?? null) : null;
   doc.trace.push(`places: focus ${focus.iso3 ?? 'none'} (${[...focus.votes].map(([k, v]) => `${k} ${v}`).join(', ')})`);
   doc.places = emit(doc, body, ctx);
 }
 
 /** First pass: each name's reading from priors and focus alone, to find places that agree. */
-function firstReadings(spots: Spot[], focus: string | null, persons: Set<string>): Context {
-  const ctx: Context = { focus, countries: new Map(), admin1s: new Map(), bodyKeys: new Set(), personKeys: persons };
+function firstReadings(spots: Spot[], focus: string | null, persons: Set<string>, support: Support): Context {
+  const ctx: Context = {
+    focus, countries: new Map(), admin1s: new Map(), bodyKeys: new Set(), personKeys: persons,
+    support, picks: new Map(), namedAdmin1s: new Map(), forced: new Map(),
+  };
   for (const spot of spots) if (!spot.headline) ctx.bodyKeys.add(spot.key);
   const picks: Array<[Spot, Reading]> = [];
   for (const spot of spots) {
@@ -56,10 +63,33 @@ function firstReadings(spots: Spot[], focus: string | null, persons: Set<string>
     if (ranked && !rejection(spot, ranked.best, ctx)) picks.push([spot, ranked.best]);
   }
   for (const [spot, r] of picks) {
+    ctx.picks.set(spot, r);
     addKey(ctx.countries, r.place.iso3, spot.key);
     if (r.admin1Code) addKey(ctx.admin1s, r.admin1Code, spot.key);
+    if (r.kind === 'admin1' && r.admin1Code) addKey(ctx.namedAdmin1s, r.place.iso3, r.admin1Code);
   }
   return ctx;
+}
+
+/**
+ * "Pisky, Donetsk", "Saida town in Ar Raqqa countryside": a name the text gives as the container
+ * of a small place is the province, not its namesake city, even when the small place itself is
+ * missing from the gazetteer. Lists of cities ("Aleppo, Homs and Hama") are left alone.
+ */
+function readContainersAsProvinces(text: string, spots: Spot[], ctx: Context): void {
+  for (const inner of spots) {
+    const outer = ctx.support.containers(inner)[0];
+    const pick = outer ? ctx.picks.get(outer) : undefined;
+    if (!outer || !pick || pick.kind !== 'town' || ctx.forced.has(outer) || continuesList(text.slice(outer.end))) continue;
+    const innerPick = ctx.picks.get(inner);
+    if (!innerPick || outer.readings.some((r) => r.kind === 'country')) continue;
+    const provinces = outer.readings.filter((r) => r.kind === 'admin1' && r.place.iso3 === pick.place.iso3);
+    const province = provinces.find((a) => a.admin1Code === pick.admin1Code) ?? provinces[0];
+    if (!province?.admin1Code || (isStrong(innerPick) && !inside(innerPick, province))) continue;
+    ctx.forced.set(outer, province);
+    ctx.picks.set(outer, province);
+    addKey(ctx.namedAdmin1s, province.place.iso3, province.admin1Code);
+  }
 }
 
 /**

@@ -53,6 +53,8 @@ function shapeOf(word: string): WordShape {
   if (/^(?:\p{Lu}\.){2,}$/u.test(word) || (letters.length <= 5 && letters.length >= 2 && letters === letters.toUpperCase())) {
     return 'acronym';
   }
+  // "SoG", "DoD": capitals inside a short word make an abbreviation, not a name.
+  if (letters.length <= 5 && /^\p{Lu}\p{Ll}{0,2}\p{Lu}/u.test(letters)) return 'acronym';
   if (/^\p{Lu}/u.test(word) || ARTICLE_CAP_RE.test(word)) return 'cap';
   if (PARTICLES.has(word.toLowerCase())) return 'particle';
   return /^\p{Ll}/u.test(word) ? 'lower' : 'other';

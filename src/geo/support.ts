@@ -1,0 +1,84 @@
+/**
+ * How much the other names of a document support one reading of a name. A town whose province
+ * is named elsewhere in the text is likelier than its namesakes ("Pisky ... Donetsk"), and much
+ * likelier when the text says so ("Pisky, Donetsk"); a division that contains a name the text
+ * puts in it is read as the division ("Rafael Delgado, Veracruz": Veracruz the state). Every
+ * reading of the other names counts, not only their first choice, so the evidence is mutual.
+ */
+import { linkContainers } from './hierarchy.js';
+import type { Reading } from './readings.js';
+import type { Spot } from './spot.js';
+
+/** Another name of the text is the reading's first-level division. */
+const NAMED_ADMIN1_BONUS = 2;
+/** Another name of the text is the reading's second-level division. */
+const NAMED_ADMIN2_BONUS = 1.5;
+/** A container the text gives ("X (Y)", "X, Y") holds this reading. */
+const CONTAINER_BONUS = 3;
+/** This division reading holds a name the text places in it. */
+const CONTAINS_BONUS = 3;
+
+export interface Support {
+  /** Bonus for reading `r` of `spot` from the other names of the document. */
+  bonus(spot: Spot, r: Reading): number;
+  /** The names the text gives as containing this one ("Kisombe (Fizi, Sud-Kivu)"). */
+  containers(spot: Spot): Spot[];
+}
+
+/** True when reading `r` lies inside division (or country) reading `u`. */
+export function inside(r: Reading, u: Reading): boolean {
+  if (r === u || r.kind === 'country') return false;
+  if (u.kind === 'country') return r.place.iso3 === u.place.iso3;
+  if (u.kind === 'admin1') return r.kind !== 'admin1' && !!u.admin1Code && r.admin1Code === u.admin1Code;
+  if (u.kind === 'admin2') return (r.kind === 'town' || r.kind === 'alias') && !!u.admin2Code && r.admin2Code === u.admin2Code;
+  return false;
+}
+
+/** Names whose readings may lend support: not acronyms, not parts of longer names, not bare common words. */
+export function canSupport(spot: Spot): boolean {
+  return !spot.acronym && !spot.embedded && !spot.personLike && !(spot.common && spot.cue !== 'town' && spot.cue !== 'division');
+}
+
+export function buildSupport(text: string, spots: Spot[]): Support {
+  const named1 = new Map<string, Set<string>>();
+  const named2 = new Map<string, Set<string>>();
+  for (const spot of spots) {
+    if (!canSupport(spot)) continue;
+    for (const r of spot.readings) {
+      if (r.kind === 'admin1' && r.admin1Code) addKey(named1, r.admin1Code, spot.key);
+      if (r.kind === 'admin2' && r.admin2Code) addKey(named2, r.admin2Code, spot.key);
+    }
+  }
+  const containers = linkContainers(text, spots);
+  const contained = new Map<Spot, Spot[]>();
+  for (const [inner, outers] of containers) {
+    for (const outer of outers) contained.set(outer, [...(contained.get(outer) ?? []), inner]);
+  }
+  return {
+    containers: (spot) => containers.get(spot) ?? [],
+    bonus(spot, r) {
+      let bonus = 0;
+      if (r.kind !== 'admin1' && r.kind !== 'country' && r.admin1Code && othersThan(named1.get(r.admin1Code), spot.key)) bonus += NAMED_ADMIN1_BONUS;
+      if ((r.kind === 'town' || r.kind === 'alias') && r.admin2Code && othersThan(named2.get(r.admin2Code), spot.key)) bonus += NAMED_ADMIN2_BONUS;
+      const outers = (containers.get(spot) ?? []).filter(canSupport);
+      if (outers.some((c) => c.readings.some((u) => inside(r, u)))) bonus += CONTAINER_BONUS;
+      if (r.kind === 'admin1' || r.kind === 'admin2') {
+        const inners = contained.get(spot) ?? [];
+        if (inners.some((a) => a.readings.some((v) => inside(v, r)))) bonus += CONTAINS_BONUS;
+      }
+      return bonus;
+    },
+  };
+}
+
+function addKey(map: Map<string, Set<string>>, code: string, key: string): void {
+  const set = map.get(code);
+  if (set) set.add(key);
+  else map.set(code, new Set([key]));
+}
+
+export function othersThan(keys: Set<string> | undefined, key: string): boolean {
+  if (!keys) return false;
+  for (const other of keys) if (other !== key) return true;
+  return false;
+}
