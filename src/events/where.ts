@@ -36,9 +36,12 @@ function eligible(text: string, mention: PlaceMention, focus: Place | null): boo
   return /\b(?:in|inside|across|into)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, mention.start - 12), mention.start));
 }
 
-/** Smaller is better: precise places, then closeness to the trigger. */
+/** A place the text introduces as a location ("in X", "near X", "X district") rather than in passing. */
+const CUED = /\bcue:(?:prep|near|town|district|division)\b/;
+
+/** Smaller is better: precise places, then places introduced as locations, then closeness to the trigger. */
 function cost(mention: PlaceMention, trigger: Span): number {
-  return mention.place.precision * 1000 + Math.min(gap(mention, trigger), 999);
+  return mention.place.precision * 1000 + (CUED.test(mention.rule) ? 0 : 500) + Math.min(gap(mention, trigger), 499);
 }
 
 export function bestPlace(mentions: PlaceMention[], trigger: Span): PlaceMention | undefined {
