@@ -106,7 +106,12 @@ export function framesOf(text: string, triggers: readonly TriggerMention[]): Fra
   const subordinate = events.filter((t) => inRelativeClause(text, t));
   if (subordinate.length < events.length) events = events.filter((t) => !subordinate.includes(t));
   const topNonEvent = Math.max(-1, ...triggers.filter((t) => t.hints.includes('not-event')).map((t) => t.priority));
-  if (events.length === 0 || topNonEvent > Math.max(...events.map((t) => t.priority))) return [];
+  // An earthquake's toll or a court case outranks the violence words beside it; a gathering to
+  // commemorate or to protest them is still a protest.
+  if (topNonEvent >= 0 && topNonEvent > Math.max(-1, ...events.filter((t) => t.eventType !== 'Protests').map((t) => t.priority))) {
+    events = events.filter((t) => t.eventType === 'Protests');
+  }
+  if (events.length === 0) return [];
 
   const byFamily = new Map<Family, TriggerMention[]>();
   for (const trigger of events) {

@@ -48,6 +48,7 @@ function crowd(frame: Frame): Refined | null {
 export function refineSubType(frame: Frame, roles: Roles, counts: Partial<Record<CountKind, CountRange>>): Refined {
   const keep: Refined = { eventType: frame.eventType, subEventType: frame.subEventType, rule: null };
   const generic = frame.main.hints.includes('generic-violence');
+  if (roles.refinedTo === 'Mob violence') return refined('Riots', 'Mob violence', 'refine:crowd-fight');
   if (frame.subEventType === 'Attack' && generic && isArmed(roles.actor1) && isArmed(roles.namedTarget)) {
     return refined('Battles', 'Armed clash', 'refine:attack-on-armed-actor-is-a-clash');
   }

@@ -44,6 +44,8 @@ export interface Roles {
   stateActs: boolean;
   /** The target as the text names it, before ACLED's conventions fill roles (e.g. police officers shot at). */
   namedTarget: ActorEntry | null;
+  /** Set when the parties show the act is another sub-type than the trigger said (a crowd's brawl). */
+  refinedTo?: 'Mob violence';
   why: Reason[];
 }
 
@@ -86,6 +88,13 @@ function identityOf(actors: ActorMention[]): ActorEntry | null {
   return actors.find((a) => a.actor.kind === 'identity')?.actor ?? null;
 }
 
+/** Words for a crowd rather than an armed group. */
+const CROWD = /\b(?:supporters|members|residents|villagers|youths?|students|families|tribes(?:men)?|clans?|communities|locals|mobs?|groups? of (?:people|men|youths))\b/i;
+
+function crowdRoles(role: (r: Role) => ActorEntry | null): Omit<Roles, 'why'> & { refinedTo: 'Mob violence' } {
+  return { actor1: role('rioters'), actor2: null, assoc1: null, assoc2: null, agentNamed: false, stateActs: false, namedTarget: null, refinedTo: 'Mob violence' };
+}
+
 export function assignRoles(input: RoleInput): Roles {
   const parties = partiesOf(input);
   const { frame, country, roleActor } = input;
@@ -103,6 +112,14 @@ export function assignRoles(input: RoleInput): Roles {
   switch (frame.eventType) {
     case 'Battles': {
       const sides = parties.sides.map((m) => m.actor);
+      if (sides.length === 0 && !isArmed(agent) && !isArmed(target) && !input.contextAgent) {
+        // "members of two rival parties clashed": no armed actor on either side. A crowd's
+        // fight is mob violence; fighting between unnamed gunmen is a clash of unidentified groups.
+        if (CROWD.test(input.text.slice(input.sentence.start, input.sentence.end))) return { ...crowdRoles(role), why };
+        actor1 = role('unidentified');
+        actor2 = role('unidentified');
+        break;
+      }
       actor1 = agent && isArmed(agent) ? agent : (sides[0] ?? input.contextAgent);
       actor2 = sides.find((s) => s.name !== actor1?.name) ?? (isArmed(target) ? target : null);
       if (!actor2) actor2 = input.contextOpponent && input.contextOpponent.name !== actor1?.name ? input.contextOpponent : null;
@@ -150,7 +167,8 @@ export function assignRoles(input: RoleInput): Roles {
         const police = input.actors.find((m) => m.actor.kind === 'state' && /^Police Forces/.test(m.actor.name));
         if (police && (!actor1 || actor1.kind === 'state')) actor1 = police.actor;
       }
-      if (!actor1) actor1 = input.contextAgent;
+      // Looting, burning, interceptions: the named doer, else who the text is about, else unidentified.
+      if (!actor1) actor1 = input.contextAgent ?? input.actors[0]?.actor ?? role('unidentified');
       break;
     }
   }
