@@ -14,7 +14,7 @@
  *   words are background or part of the act ("strikes resumed after talks stalled", "rioters
  *   torched cars"), so only abductions, sexual violence and arrests keep frames of their own.
  */
-import type { EventType, SubEventType, TriggerMention } from '../types.js';
+import type { EventType, Span, SubEventType, TriggerMention } from '../types.js';
 
 /** Whether a trigger names the kind of act itself rather than violence in general. */
 export const isSpecific = (t: TriggerMention): boolean => rank(t) > 1;
@@ -70,8 +70,23 @@ function better(a: TriggerMention, b: TriggerMention): boolean {
 
 const best = (list: TriggerMention[]): TriggerMention => list.reduce((top, t) => (better(t, top) ? t : top));
 
-function frameOf(list: TriggerMention[]): Frame {
-  const main = best(list);
+/**
+ * ACLED folds shelling and blasts during a ground battle into the battle: when a sentence
+ * tells clashes and the shells fired in them, the clash is the event.
+ */
+const FOLDS_INTO_CLASH: ReadonlySet<string> = new Set(['Shelling/artillery/missile attack']);
+/** Words for fighting itself (not an offensive announced or expected). */
+const CLASH_WORDS: ReadonlySet<string> = new Set(['clash', 'exchange-of-fire', 'fighting']);
+/** Small-arms fire alongside the shells: a ground battle, which ACLED codes as a clash. */
+const GROUND_FIRE = /\b(?:small arms|machine[- ]guns?|gunfire|assault rifles|firefights?|exchanges? of fire|gun battles?)\b/i;
+
+function frameOf(list: TriggerMention[], clauseText: string): Frame {
+  const clash = list.find((t) => CLASH_WORDS.has(t.entry));
+  const top = best(list);
+  if (FOLDS_INTO_CLASH.has(top.subEventType) && !clash && GROUND_FIRE.test(clauseText)) {
+    return { eventType: 'Battles', subEventType: 'Armed clash', main: top, triggers: list, violent: false };
+  }
+  const main = clash && FOLDS_INTO_CLASH.has(top.subEventType) ? clash : top;
   return { eventType: main.eventType, subEventType: main.subEventType, main, triggers: list, violent: false };
 }
 
@@ -99,7 +114,7 @@ function isTopic(text: string, trigger: TriggerMention, protests: TriggerMention
   return !!protest && trigger.eventType !== 'Riots' && PURPOSE.test(text.slice(protest.end, trigger.start));
 }
 
-export function framesOf(text: string, triggers: readonly TriggerMention[]): Frame[] {
+export function framesOf(text: string, clause: Span, triggers: readonly TriggerMention[]): Frame[] {
   let events = triggers.filter((t) => !t.hints.includes('not-event'));
   const protests = events.filter((t) => t.eventType === 'Protests');
   if (protests.length > 0) events = events.filter((t) => !isTopic(text, t, protests));
@@ -125,7 +140,7 @@ export function framesOf(text: string, triggers: readonly TriggerMention[]): Fra
     // Torching cars at a riot is the riot; talks beside a strike are its background.
     if ((violence || demonstration) && !BESIDE_VIOLENCE.has(family)) continue;
     if (family === 'violence' && demonstration) continue;
-    const frame = frameOf(list);
+    const frame = frameOf(list, text.slice(clause.start, clause.end));
     frames.push(family === 'demonstration' && violence ? { ...frame, triggers: [...list, ...violence], violent: true } : frame);
   }
   return frames.sort((a, b) => a.main.start - b.main.start);

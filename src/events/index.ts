@@ -85,7 +85,7 @@ function codeDocument(doc: Doc, resources: CodeResources): CodedEvent[] {
     const actors = within(doc.actors, s);
     const clauses = clausesOf(doc.text, s);
     for (const clause of clauses) {
-      const frames = framesOf(doc.text, within(doc.triggers, clause));
+      const frames = framesOf(doc.text, clause, within(doc.triggers, clause));
       const counts = countsByFrame(frames, within(doc.counts, clause));
       // What another clause of the sentence states is context for this one, like the paragraph's.
       const others = (items: DateMention[] | PlaceMention[]) => items.filter((m) => m.end <= clause.start || m.start >= clause.end);
@@ -186,9 +186,19 @@ function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput):
     evidence: [{ doc: doc.id, start: input.evidence.start, end: input.evidence.end, text: doc.text.slice(input.evidence.start, input.evidence.end) }],
     confidence: confidenceOf(frame, when.own, where.own, roles.agentNamed),
     inLead: sv.paragraph === input.leadParagraph,
-    stated: { date: when.own, place: where.own, actor1: roles.agentNamed, kind: isSpecific(frame.main) },
+    // A claim of responsibility only joins the event it claims; it does not found one.
+    stated: isClaimObject(doc.text, frame.main)
+      ? { date: false, place: false, actor1: roles.agentNamed, kind: false }
+      : { date: when.own, place: where.own, actor1: roles.agentNamed, kind: isSpecific(frame.main) },
     why,
   };
+}
+
+/** "X claimed responsibility for the bombing": a telling about who did it, not of the act itself. */
+const CLAIM_OBJECT = /\b(?:claim\w*|took|denied|deny|denies)\s+(?:\w+\s+)?(?:responsibility|credit)\s+for\s+(?:[\w'’-]+\s+){0,3}$/i;
+
+function isClaimObject(text: string, trigger: Span): boolean {
+  return CLAIM_OBJECT.test(text.slice(Math.max(0, trigger.start - 60), trigger.start));
 }
 
 /** A plain additive score: a specific trigger and a date, place and actor the sentence names. */
