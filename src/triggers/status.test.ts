@@ -42,6 +42,12 @@ const NEGATIVES: string[] = [
   'Police fired tear gas at protesters in the capital.',
   'Rebels captured the town after heavy fighting.',
   'A roadside bomb exploded near a military convoy, killing two soldiers.',
+  'Neither fatalities nor injuries were reported after the shelling.',
+  'The reason for the attack was not provided.',
+  'Hundreds gathered outside the court to protest the verdict, demanding the release of the detainees.',
+  'Protesters marched to commemorate the anniversary of the massacre.',
+  'It is not known whether there were casualties in the raid.',
+  'Residents said they have not received water for three weeks.',
 ];
 
 test('cues mark planned, alleged, denied, ongoing and non-events', () => {

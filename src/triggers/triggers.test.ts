@@ -103,6 +103,24 @@ const CASES: Array<[string, string]> = [
   ['The troops withdrew from the town and handed it over to local police.', 'Non-violent transfer of territory'],
   ['Rebel forces entered the city without a fight after the army pulled out.', 'Non-violent transfer of territory'],
   ['Authorities imposed a curfew across the province.', 'Other'],
+  // Press language of the second round: protests told by what the crowd did and wanted
+  ['Hundreds of residents gathered outside the town hall to demand clean water.', 'Peaceful protest'],
+  ['Farmers blocked the main highway for six hours demanding higher crop prices.', 'Peaceful protest'],
+  ['Students walked out of classes in solidarity with the striking teachers.', 'Peaceful protest'],
+  ['Relatives staged a demonstration against the killing of a local trader.', 'Peaceful protest'],
+  // crowds without a protest, and battles told by their weapons
+  ['Villagers beat a suspected cattle thief to death in the market.', 'Mob violence'],
+  ['A man accused of blasphemy was lynched by a crowd outside the police station.', 'Mob violence'],
+  ['Rival party supporters clashed outside a polling station in Kano.', 'Mob violence'],
+  ['A brawl broke out between fans of the two clubs after the match.', 'Mob violence'],
+  ['Rebels and government troops exchanged artillery fire across the front line.', 'Armed clash'],
+  ['Militants fired on an army checkpoint near the border overnight.', 'Armed clash'],
+  ['Troops engaged the militants in a four-hour gunfight.', 'Armed clash'],
+  ['Police sealed off the house of an opposition lawmaker in the township.', 'Looting/property destruction'],
+  ['A joint Russian-Turkish patrol took place along the highway.', 'Change to group/activity'],
+  ['Authorities cut off internet access in 20 townships.', 'Other'],
+  ['More than 100 fighters surrendered to the army in the east.', 'Agreement'],
+  ['Gunmen burned alive three traders in their shop.', 'Attack'],
 ];
 
 // Sentences that tell no ACLED event: the winner must be absent or a non-event trigger.
@@ -119,6 +137,13 @@ const NEGATIVES: string[] = [
   'Officials warned that the outbreak of cholera could spread to the camps.',
   'Prices of bread rocketed after the currency collapsed.',
   'Residents gathered to commemorate the anniversary of the independence.',
+  'According to police, the driver lost control of the car on an icy road.',
+  'Hackers hacked the ministry email server overnight.',
+  'A drone operated by the survey agency captured footage of the landslide.',
+  'A furnace at a steel plant exploded, injuring six workers.',
+  'Firefighters battled the blaze for hours.',
+  'A military aircraft crashed off the coast, killing two pilots.',
+  'Several explosions tore through the industrial zone late on Monday.',
 ];
 
 test('every sub-event type has lexicon entries', () => {
@@ -166,6 +191,26 @@ test('longest match wins: a phrase hides the words it contains', () => {
     assert.equal(hit?.entry, entry, `${text}: ${explain(text)}`);
     assert.ok(!triggers.some((t) => t !== hit && t.start >= hit.start && t.end <= hit.end), `nested trigger kept in ${text}`);
   }
+});
+
+test('violence a protest is about, or a weapon in the backdrop, is no trigger of its own', () => {
+  const cases: Array<[string, string]> = [
+    ['Relatives staged a demonstration against the killing of a local trader.', 'killing'],
+    ['Women marched in the capital to denounce violence against women.', 'violence'],
+    ['Clashes broke out between the two armies amid heavy shelling along the border.', 'shelling'],
+  ];
+  for (const [text, word] of cases) {
+    const at = text.indexOf(word);
+    const alone = triggersOf(text).filter((t) => t.start === at && t.end === at + word.length);
+    assert.deepEqual(alone, [], `${text}: ${explain(text)}`);
+  }
+});
+
+test('an armed noun after "killed by" is the agent, not the target of an attack on forces', () => {
+  for (const text of ['A farmer was killed by unknown gunmen near the village.', 'Two civilians were killed by police in the district.']) {
+    assert.ok(!triggersOf(text).some((t) => t.entry === 'attack-on-forces'), `${text}: ${explain(text)}`);
+  }
+  assert.ok(triggersOf('Gunmen killed two soldiers at a checkpoint.').some((t) => t.entry === 'attack-on-forces'));
 });
 
 test('a trigger crossing a longer match keeps its own words', () => {
