@@ -43,6 +43,9 @@ function familyOf(trigger: TriggerMention): Family {
       return 'sexual';
     case 'Arrests':
       return 'arrests';
+    // "found 3 IEDs", "shot down a drone": the weapon word names what was disrupted.
+    case 'Disrupted weapons use':
+      return 'violence';
     default:
       break;
   }
@@ -55,6 +58,8 @@ function familyOf(trigger: TriggerMention): Family {
 function rank(trigger: TriggerMention): number {
   // A change of control is the point of the story even when air strikes backed it.
   if (trigger.hints.includes('territory') && trigger.eventType === 'Battles') return 4;
+  // Defused, seized or shot down: the weapon was not used, whatever weapon words follow.
+  if (trigger.subEventType === 'Disrupted weapons use') return 4;
   if (trigger.hints.includes('weapon') || trigger.eventType === 'Explosions/Remote violence') {
     return trigger.hints.includes('vague-means') ? 2 : 3;
   }
@@ -109,7 +114,7 @@ const PURPOSE = /\b(?:to|demand\w*|against|over|call\w*|denounc\w*|condemn\w*|pr
 function isTopic(text: string, trigger: TriggerMention, protests: TriggerMention[]): boolean {
   if (trigger.eventType === 'Protests') return false;
   const before = text.slice(Math.max(0, trigger.start - 50), trigger.start);
-  if (TOPIC.test(before) || (trigger.eventType !== 'Riots' && DETERMINER.test(before))) return true;
+  if (trigger.eventType !== 'Riots' && (TOPIC.test(before) || DETERMINER.test(before))) return true;
   const protest = protests.find((p) => p.end <= trigger.start);
   return !!protest && trigger.eventType !== 'Riots' && PURPOSE.test(text.slice(protest.end, trigger.start));
 }
