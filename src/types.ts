@@ -230,6 +230,8 @@ export interface CodedEvent {
   /** The place name as written in the text, for `location`. */
   location: string;
   fatalities: number;
+  /** True when the toll is a figure the text gave, false for a vague one ("dozens" = 12). */
+  tollPrecise: boolean;
   counts: Partial<Record<CountKind, CountRange>>;
   status: EventStatus;
   attributedTo: string | null;

@@ -30,7 +30,7 @@ test('Daraa example: each expected event exactly once, nothing from the caption 
   const attack = one('25 July attack in As-Suwayda', (r) => r.sub_event_type === 'Attack' && r.event_date === '2018-07-25');
   assert.equal(attack.fatalities, 250);
   assert.match(attack.admin1 ?? '', /Suwayda|Sweida/i);
-  assert.equal(attack.actor1, 'Islamic State');
+  assert.equal(attack.actor1.replace(/ \(.*\)$/, ''), 'Islamic State');
   const abduction = one('abduction of 30 Druze', (r) => r.sub_event_type === 'Abduction/forced disappearance');
   assert.equal(abduction.counts.abducted?.low, 30);
   const strikes = one('Russian air strikes', (r) => r.sub_event_type === 'Air/drone strike');

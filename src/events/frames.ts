@@ -60,6 +60,8 @@ function rank(trigger: TriggerMention): number {
   if (trigger.hints.includes('territory') && trigger.eventType === 'Battles') return 4;
   // Defused, seized or shot down: the weapon was not used, whatever weapon words follow.
   if (trigger.subEventType === 'Disrupted weapons use') return 4;
+  // A suicide attack is one whatever device it used ("a suicide car bombing").
+  if (trigger.subEventType === 'Suicide bomb') return 3.5;
   if (trigger.hints.includes('weapon') || trigger.eventType === 'Explosions/Remote violence') {
     return trigger.hints.includes('vague-means') ? 2 : 3;
   }

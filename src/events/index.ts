@@ -4,7 +4,7 @@
  * sentence as evidence. Every field records the rule that set it, for `--explain`.
  * In-document merging of several tellings happens in the next stage.
  */
-import type { ActorEntry, ActorMention, CodedEvent, CountMention, DateMention, Doc, PlaceMention, Reason, Span, Stage } from '../types.js';
+import type { ActorEntry, ActorMention, CodedEvent, CountMention, DateMention, Doc, PlaceMention, Reason, Span, Stage, TriggerMention } from '../types.js';
 import { clausesOf } from './clauses.js';
 import { viewOf, within, type SentenceView } from './context.js';
 import { framesOf, isSpecific, type Frame } from './frames.js';
@@ -85,8 +85,9 @@ function codeDocument(doc: Doc, resources: CodeResources): CodedEvent[] {
     const actors = within(doc.actors, s);
     const clauses = clausesOf(doc.text, s);
     for (const clause of clauses) {
-      const frames = framesOf(doc.text, clause, within(doc.triggers, clause));
-      const counts = countsByFrame(frames, within(doc.counts, clause));
+      const triggers = within(doc.triggers, clause);
+      const frames = framesOf(doc.text, clause, triggers);
+      const counts = countsByFrame(frames, countsOfFrames(within(doc.counts, clause), triggers, frames));
       // What another clause of the sentence states is context for this one, like the paragraph's.
       const others = (items: DateMention[] | PlaceMention[]) => items.filter((m) => m.end <= clause.start || m.start >= clause.end);
       const context = {
@@ -128,6 +129,10 @@ interface FrameInput {
 function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput): CodedEvent | null {
   const s = sv.sentence;
   const why: Reason[] = [{ field: 'sub_event_type', rule: frame.main.rule, span: frame.main }];
+  if (isAggregate(doc.text, frame, input.evidence)) {
+    doc.trace.push(`code: dropped ${frame.subEventType} at ${frame.main.start}: an aggregate toll, not one event`);
+    return null;
+  }
   const status = statusOf(doc.text, within(doc.cues, s), frame.main, frame.eventType, frame.subEventType);
   if (status.status === 'nonevent') {
     doc.trace.push(`code: dropped ${frame.subEventType} at ${frame.main.start}: non-event cue "${status.cue?.cue}"`);
@@ -147,6 +152,7 @@ function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput):
     frame, text: doc.text, sentence: s, country: where.place.country,
     // Who is cited is not who acted: "Ukrainian officials said" names no perpetrator.
     actors: input.actors.filter((m) => !attributed.some((a) => m.start < a.end && m.end > a.start)),
+    victims: input.counts.some((c) => (c.kind === 'killed' || c.kind === 'injured') && c.low > 0),
     contextAgent: input.claimant ?? context.agent, contextOpponent: context.opponent, roleActor: input.resources.roleActor,
   };
   let roles = assignRoles(roleInput);
@@ -179,6 +185,7 @@ function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput):
     place: where.place,
     location: where.location,
     fatalities: counts.killed?.low ?? 0,
+    tollPrecise: input.counts.some((c) => c.kind === 'killed' && c.low === counts.killed?.low && !c.rule.includes('vague')),
     counts,
     status: status.status,
     attributedTo: attribution?.source ?? null,
@@ -192,6 +199,23 @@ function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput):
       : { date: when.own, place: where.own, actor1: roles.agentNamed, kind: isSpecific(frame.main) },
     why,
   };
+}
+
+/**
+ * Counts whose typing word belongs to a trigger no frame kept ("protests over a bombing that
+ * killed 40"): the 40 are the grievance's dead, not the protest's.
+ */
+function countsOfFrames(counts: CountMention[], triggers: TriggerMention[], frames: Frame[]): CountMention[] {
+  const kept = new Set(frames.flatMap((f) => f.triggers));
+  const dropped = triggers.filter((t) => !kept.has(t));
+  return counts.filter((c) => !c.cue || !dropped.some((t) => c.cue && c.cue.start < t.end && c.cue.end > t.start));
+}
+
+/** "More than 350 people have been killed since October": a running total, not an event. */
+const AGGREGATE = /\b(?:since|so far|to date|this year|in total|overall|tally|cumulative|in all)\b/i;
+
+function isAggregate(text: string, frame: Frame, clause: Span): boolean {
+  return frame.main.hints.includes('generic-violence') && AGGREGATE.test(text.slice(clause.start, clause.end));
 }
 
 /** "X claimed responsibility for the bombing": a telling about who did it, not of the act itself. */

@@ -28,6 +28,8 @@ export interface RoleInput {
   country: string | null;
   /** The armed actor the surrounding text is about, when the sentence names none. */
   contextAgent: ActorEntry | null;
+  /** True when the clause counts people killed or hurt. */
+  victims: boolean;
   /** A second armed actor from context, for two-sided events. */
   contextOpponent: ActorEntry | null;
   roleActor: RoleActorFn;
@@ -141,6 +143,8 @@ export function assignRoles(input: RoleInput): Roles {
         assoc2 = actor2;
         actor2 = role('civilians');
       }
+      // People killed or hurt by a blast no armed target is named for are civilians (ACLED).
+      if (!actor2 && input.victims) actor2 = role('civilians');
       break;
     }
     case 'Protests': {

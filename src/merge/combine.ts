@@ -1,8 +1,9 @@
 /**
  * Folds a second telling into an event. What a telling stated beats what another only
  * inherited; a more precise date or place beats a vaguer one; the first telling's toll is the
- * article's figure (the lead carries the current toll) while `counts` keeps the range of all
- * figures told; evidence accumulates in text order.
+ * article's figure (the lead carries the current toll) unless it was only "dozens" and a later
+ * telling gives the figure, while `counts` keeps the range of all figures told; evidence
+ * accumulates in text order.
  */
 import type { CodedEvent, CountKind, CountRange, SubEventType } from '../types.js';
 
@@ -54,7 +55,10 @@ export function combine(a: CodedEvent, b: CodedEvent): CodedEvent {
     const range = combineRanges(a.counts[kind], b.counts[kind]);
     if (range) counts[kind] = range;
   }
-  const firstToll = a.counts.killed ? a.fatalities : b.fatalities;
+  // The first telling's toll, unless it was vague ("dozens") and another gives the figure.
+  const first = a.counts.killed ? a : b;
+  const second = first === a ? b : a;
+  const tollFrom = !first.tollPrecise && second.counts.killed && second.tollPrecise ? second : first;
   return {
     ...kindFrom,
     subEventType: protest ?? kindFrom.subEventType,
@@ -64,12 +68,15 @@ export function combine(a: CodedEvent, b: CodedEvent): CodedEvent {
     place: placeFrom.place,
     location: placeFrom.location,
     actor1: actorFrom.actor1,
-    actor2: actorFrom.actor2,
+    // A telling that names the perpetrator may not repeat the victims another telling gave.
+    ...(actorFrom.actor2 || other.eventType !== actorFrom.eventType
+      ? { actor2: actorFrom.actor2, inter2: actorFrom.inter2 }
+      : { actor2: other.actor2, inter2: other.inter2 }),
     inter1: actorFrom.inter1,
-    inter2: actorFrom.inter2,
     assocActor1: a.assocActor1 ?? b.assocActor1,
     assocActor2: a.assocActor2 ?? b.assocActor2,
-    fatalities: firstToll,
+    fatalities: tollFrom.fatalities,
+    tollPrecise: tollFrom.tollPrecise,
     counts,
     status: a.status === 'planned' && b.status === 'occurred' ? 'occurred' : a.status,
     attributedTo: a.attributedTo ?? b.attributedTo,

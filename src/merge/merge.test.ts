@@ -15,7 +15,7 @@ function telling(over: Partial<CodedEvent> & { start: number }): CodedEvent {
   return {
     eventType: 'Violence against civilians', subEventType: 'Attack', date: '2018-07-25', dateEnd: null, timePrecision: 1,
     actor1: 'Islamic State', actor2: 'Civilians (Syria)', assocActor1: null, assocActor2: null, inter1: 2, inter2: 7,
-    place: SWEIDA, location: 'As-Suwayda', fatalities: 0, counts: {}, status: 'occurred', attributedTo: null, source: null,
+    place: SWEIDA, location: 'As-Suwayda', fatalities: 0, tollPrecise: true, counts: {}, status: 'occurred', attributedTo: null, source: null,
     evidence: [{ doc: 'd', start, end: start + 10, text: 'x'.repeat(10) }], confidence: 0.5, inLead: false,
     stated: { date: true, place: true, actor1: true, kind: true }, why: [], ...rest,
   };
@@ -23,7 +23,7 @@ function telling(over: Partial<CodedEvent> & { start: number }): CodedEvent {
 
 test('three tellings of one attack become one event with three pieces of evidence', () => {
   const events = mergeTellings([
-    telling({ start: 100, fatalities: 250, counts: { killed: { low: 250, high: null } } }),
+    telling({ start: 100, fatalities: 250, tollPrecise: true, counts: { killed: { low: 250, high: null } } }),
     telling({ start: 300, stated: { date: false, place: true, actor1: false, kind: true }, date: '2018-07-31' }),
     telling({ start: 500, subEventType: 'Suicide bomb', eventType: 'Explosions/Remote violence', stated: { date: false, place: true, actor1: false, kind: true } }),
   ]);
