@@ -45,7 +45,7 @@ export function defaultStages(): { stages: Stage[]; resources: Resources } {
     createActorStage(loadActorDictionary()),
     createTriggerStage(loadTriggerLexicon()),
     createCueStage(loadStatusLexicon()),
-    createCodeStage({ roleActor }),
+    createCodeStage({ roleActor, countryPlace: (iso3) => gazetteer.country(iso3) }),
     createMergeStage(),
   ];
   return { stages, resources: { gazetteer } };

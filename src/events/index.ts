@@ -4,7 +4,7 @@
  * sentence as evidence. Every field records the rule that set it, for `--explain`.
  * In-document merging of several tellings happens in the next stage.
  */
-import type { ActorEntry, ActorMention, CodedEvent, CountMention, DateMention, Doc, PlaceMention, Reason, Span, Stage, TriggerMention } from '../types.js';
+import type { ActorEntry, ActorMention, CodedEvent, CountMention, DateMention, Doc, Place, PlaceMention, Reason, Span, Stage, TriggerMention } from '../types.js';
 import { clausesOf } from './clauses.js';
 import { viewOf, within, type SentenceView } from './context.js';
 import { framesOf, isSpecific, type Frame } from './frames.js';
@@ -18,6 +18,8 @@ import { claimantOf } from './claims.js';
 
 export interface CodeResources {
   roleActor: RoleActorFn;
+  /** A country as a place (capital coordinates, precision 3), from the gazetteer. */
+  countryPlace: (iso3: string) => Place | null;
 }
 
 /** What the coder remembers while reading the article from top to bottom. */
@@ -140,7 +142,7 @@ function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput):
   }
   if (status.cue) why.push({ field: 'status', rule: status.cue.rule, span: status.cue });
   const when = chooseWhen({ doc, trigger: frame.main, inSentence: input.dates, paragraph: input.context.date, lead: input.lead.date, published: doc.meta.published });
-  const where = chooseWhere({ text: doc.text, trigger: frame.main, inSentence: input.places, paragraph: input.context.place, lead: input.lead.place, focus: doc.focus });
+  const where = chooseWhere({ text: doc.text, trigger: frame.main, inSentence: input.places, paragraph: input.context.place, lead: input.lead.place, focus: doc.focus ?? actorCountry(doc, input.resources) });
   if (!when || !where) {
     doc.trace.push(`code: dropped ${frame.subEventType} at ${frame.main.start}: no ${when ? 'place' : 'date'}`);
     return null;
@@ -223,6 +225,16 @@ const CLAIM_OBJECT = /\b(?:claim\w*|took|denied|deny|denies)\s+(?:\w+\s+)?(?:res
 
 function isClaimObject(text: string, trigger: Span): boolean {
   return CLAIM_OBJECT.test(text.slice(Math.max(0, trigger.start - 60), trigger.start));
+}
+
+/**
+ * With no place name or country word at all, the actors may still tell the country: the
+ * Houthis fight in Yemen, al-Shabaab in Somalia. The first named actor that belongs to one
+ * country places the event in that country (geo_precision 3).
+ */
+function actorCountry(doc: Doc, resources: CodeResources): Place | null {
+  const iso3 = doc.actors.find((m) => m.actor.iso3 && m.actor.kind !== 'identity')?.actor.iso3;
+  return iso3 ? resources.countryPlace(iso3) : null;
 }
 
 /** A plain additive score: a specific trigger and a date, place and actor the sentence names. */
