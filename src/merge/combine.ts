@@ -45,7 +45,13 @@ export function combine(a: CodedEvent, b: CodedEvent): CodedEvent {
   // The telling that names the kind of act decides it ("a mob rampaged" over "violence erupted").
   const protestFrom = a.eventType === 'Protests' ? a : b;
   const protest = protestKind(a, b);
-  const kindFrom = protest ? protestFrom : a.stated.kind !== b.stated.kind ? (a.stated.kind ? a : b) : a.stated.date || !b.stated.date ? a : b;
+  // A suicide attack stays one when another telling names only its device ("a car packed with explosives").
+  const suicide = [a, b].find((e) => e.subEventType === 'Suicide bomb');
+  const kindFrom = protest
+    ? protestFrom
+    : suicide && a.eventType === b.eventType
+      ? suicide
+      : a.stated.kind !== b.stated.kind ? (a.stated.kind ? a : b) : a.stated.date || !b.stated.date ? a : b;
   // Actors follow the kind of act (a battle's sides are not an attack's victims); a named
   // perpetrator from another telling of the same kind of act still beats an unnamed one.
   const other = kindFrom === a ? b : a;
