@@ -56,6 +56,7 @@ export function combine(a: CodedEvent, b: CodedEvent): CodedEvent {
   // perpetrator from another telling of the same kind of act still beats an unnamed one.
   const other = kindFrom === a ? b : a;
   const actorFrom = !kindFrom.stated.actor1 && other.stated.actor1 && other.eventType === kindFrom.eventType ? other : kindFrom;
+  const partner = actorFrom === a ? b : a;
   const counts = { ...a.counts };
   for (const kind of Object.keys(b.counts) as CountKind[]) {
     const range = combineRanges(a.counts[kind], b.counts[kind]);
@@ -75,9 +76,9 @@ export function combine(a: CodedEvent, b: CodedEvent): CodedEvent {
     location: placeFrom.location,
     actor1: actorFrom.actor1,
     // A telling that names the perpetrator may not repeat the victims another telling gave.
-    ...(actorFrom.actor2 || other.eventType !== actorFrom.eventType
+    ...(actorFrom.actor2 || partner.eventType !== actorFrom.eventType
       ? { actor2: actorFrom.actor2, inter2: actorFrom.inter2 }
-      : { actor2: other.actor2, inter2: other.inter2 }),
+      : { actor2: partner.actor2, inter2: partner.inter2 }),
     inter1: actorFrom.inter1,
     assocActor1: a.assocActor1 ?? b.assocActor1,
     assocActor2: a.assocActor2 ?? b.assocActor2,

@@ -54,8 +54,11 @@ function plain(name: string): string {
 export function notesOf(e: CodedEvent): string {
   const where = e.place.admin1 && e.place.admin1 !== e.location ? `${e.location} (${e.place.admin1})` : e.location;
   const verb = VERB[e.subEventType];
-  const object = e.actor2 && / (with|from|on|at|against|targeting|by|of)$|^(attacked|abducted|arrested)$/.test(verb) ? ` ${plain(e.actor2)}` : '';
+  const transitive = / (with|from|on|at|against|targeting|by|of)$|^(attacked|abducted|arrested)$/.test(verb);
+  const object = e.actor2 && transitive ? ` ${plain(e.actor2)}` : '';
+  // With no one named on the other side, the verb's dangling preposition goes.
+  const said = e.actor2 ? verb : verb.replace(/ (with|from|on|at|against|targeting|by|of)$/, '');
   const status = e.status === 'occurred' ? '' : ` [status: ${e.status}]`;
   const toll = e.fatalities > 0 ? ` ${e.fatalities} fatalit${e.fatalities === 1 ? 'y' : 'ies'}.` : '';
-  return `${dateWords(e)}, ${plain(e.actor1)} ${verb}${object} in ${where}.${toll}${status}`.replace(/\s+/g, ' ').trim();
+  return `${dateWords(e)}, ${plain(e.actor1)} ${said}${object} in ${where}.${toll}${status}`.replace(/\s+/g, ' ').trim();
 }
