@@ -241,7 +241,14 @@ export interface CodedEvent {
   /** True when a telling is in the article's first paragraph, where the main event is told. */
   inLead: boolean;
   /** Which fields a telling of the event stated itself, rather than inheriting from context. */
-  stated: { date: boolean; place: boolean; actor1: boolean; kind: boolean };
+  stated: {
+    date: boolean;
+    /** Dated only by the day it was reported ("officials said Thursday that … had retaken"). */
+    reportDate: boolean;
+    place: boolean;
+    actor1: boolean;
+    kind: boolean;
+  };
   why: Reason[];
 }
 

@@ -53,7 +53,7 @@ function citesOf(doc: Doc, toks: readonly Tok[], quoted: readonly boolean[], tab
       const resolved = resolveCited(ctx, cited);
       if (!resolved) continue;
       const span = spanOf(toks, cited.from, cited.to);
-      const attribution = { ...span, source: resolved.source, sentences: [index], rule: `${resolved.rule}/${cited.rule}` };
+      const attribution = { start: span.start, end: span.end, source: resolved.source, sentences: [index], rule: `${resolved.rule}/${cited.rule}` };
       cites.push({ attribution, sentence: index, reach: reachOf(toks, cited), speaker: resolved.antecedent ?? span });
     }
   });

@@ -197,8 +197,8 @@ function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput):
     inLead: sv.paragraph === input.leadParagraph,
     // A claim of responsibility only joins the event it claims; it does not found one.
     stated: isClaimObject(doc.text, frame.main)
-      ? { date: false, place: false, actor1: roles.agentNamed, kind: false }
-      : { date: when.own, place: where.own, actor1: roles.agentNamed, kind: isSpecific(frame.main) },
+      ? { date: false, reportDate: false, place: false, actor1: roles.agentNamed, kind: false }
+      : { date: when.own, reportDate: when.rule === 'when:report-date', place: where.own, actor1: roles.agentNamed, kind: isSpecific(frame.main) },
     why,
   };
 }

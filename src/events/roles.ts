@@ -62,7 +62,10 @@ interface Parties {
 function partiesOf(input: RoleInput): Parties {
   const { text, frame, actors } = input;
   const trigger = frame.main;
-  const backers = actors.filter((a) => /^\s*-?\s*backed\b/i.test(text.slice(a.end, a.end + 8)));
+  // "Russian-backed regime forces", "troops, backed by U.S. special forces": supporters, not sides.
+  const backers = actors.filter(
+    (a) => /^\s*-?\s*backed\b/i.test(text.slice(a.end, a.end + 8)) || /\b(?:backed|supported|aided|assisted)\s+by\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, a.start - 25), a.start)),
+  );
   const main = actors.filter((a) => !backers.includes(a));
   // "killed by gunmen", "a strike by Russian forces": the agent. Not "a hospital run by MSF".
   const byAgent = main.find((a) => a.start >= trigger.end && /^[\s,]*(?:(?:was|were|been|carried\s+out|launched|conducted|fired)\s+)?by\s+(?:the\s+)?$/i.test(text.slice(trigger.end, a.start)));

@@ -44,8 +44,12 @@ export function placesMatch(a: Place, b: Place): boolean {
   return kilometres(a, b) <= PLACE_KM[coarse];
 }
 
+const TERRITORY = new Set(['Government regains territory', 'Non-state actor overtakes territory']);
+
 function kindsMatch(a: CodedEvent, b: CodedEvent): boolean {
   if (a.subEventType === b.subEventType) return true;
+  // Taking a town and the fighting around it are two events for ACLED.
+  if (TERRITORY.has(a.subEventType) || TERRITORY.has(b.subEventType)) return false;
   const weak = !a.stated.date || !b.stated.date;
   if (a.eventType === b.eventType) return weak || a.eventType === 'Battles';
   // A blast told in passing during a massacre is part of it (ACLED folds it in).

@@ -13,10 +13,11 @@ export { compatible, kilometres, placesMatch, datesMatch } from './compatible.js
 export { combine, combineRanges } from './combine.js';
 
 /**
- * A telling can found an event when it dates the event itself, or when it is the lead's telling
- * of a specific act: a report's first paragraph tells its main event, dated or not.
+ * A telling can found an event when it dates the event itself, or when it tells a specific act
+ * in the lead (a report's first paragraph tells its main event, dated or not) or as of the day
+ * someone reported it ("officials said Thursday that troops had retaken the city").
  */
-const standsAlone = (e: CodedEvent): boolean => e.stated.date || (e.inLead && e.stated.kind);
+const standsAlone = (e: CodedEvent): boolean => e.stated.date || ((e.inLead || e.stated.reportDate) && e.stated.kind);
 
 /**
  * The event a telling belongs to among those it is compatible with: the one told at the same

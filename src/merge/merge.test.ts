@@ -17,15 +17,15 @@ function telling(over: Partial<CodedEvent> & { start: number }): CodedEvent {
     actor1: 'Islamic State', actor2: 'Civilians (Syria)', assocActor1: null, assocActor2: null, inter1: 2, inter2: 7,
     place: SWEIDA, location: 'As-Suwayda', fatalities: 0, tollPrecise: true, counts: {}, status: 'occurred', attributedTo: null, source: null,
     evidence: [{ doc: 'd', start, end: start + 10, text: 'x'.repeat(10) }], confidence: 0.5, inLead: false,
-    stated: { date: true, place: true, actor1: true, kind: true }, why: [], ...rest,
+    stated: { date: true, reportDate: false, place: true, actor1: true, kind: true }, why: [], ...rest,
   };
 }
 
 test('three tellings of one attack become one event with three pieces of evidence', () => {
   const events = mergeTellings([
     telling({ start: 100, fatalities: 250, tollPrecise: true, counts: { killed: { low: 250, high: null } } }),
-    telling({ start: 300, stated: { date: false, place: true, actor1: false, kind: true }, date: '2018-07-31' }),
-    telling({ start: 500, subEventType: 'Suicide bomb', eventType: 'Explosions/Remote violence', stated: { date: false, place: true, actor1: false, kind: true } }),
+    telling({ start: 300, stated: { date: false, reportDate: false, place: true, actor1: false, kind: true }, date: '2018-07-31' }),
+    telling({ start: 500, subEventType: 'Suicide bomb', eventType: 'Explosions/Remote violence', stated: { date: false, reportDate: false, place: true, actor1: false, kind: true } }),
   ]);
   assert.equal(events.length, 1);
   assert.equal(events[0]?.evidence.length, 3);
@@ -46,7 +46,7 @@ test('different events stay apart', () => {
 });
 
 test('a telling that does not date itself is dropped unless it joins an event', () => {
-  const weak = telling({ start: 0, stated: { date: false, place: true, actor1: true, kind: true }, eventType: 'Strategic developments', subEventType: 'Agreement' });
+  const weak = telling({ start: 0, stated: { date: false, reportDate: false, place: true, actor1: true, kind: true }, eventType: 'Strategic developments', subEventType: 'Agreement' });
   assert.equal(mergeTellings([weak]).length, 0);
 });
 

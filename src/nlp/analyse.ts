@@ -3,15 +3,23 @@
  * sentences as token ranges, repaired where wink splits after an abbreviation.
  */
 import type { Span, Token } from '../types.js';
+import { cachedLemma, createLexemeCache, lemmaForm, lemmaOf, lexemeOf, normalise, type Lexeme, type LexemeCache } from './lexemes.js';
+
+export { normalise } from './lexemes.js';
 
 /** The parts of wink-nlp's API this module uses, so tests can see what it depends on. */
 export interface WinkLike {
   readDoc(text: string): WinkDoc;
-  its: { pos: unknown; lemma: unknown; span: unknown };
+  its: { pos: unknown; lemma: unknown; span: unknown; contractionFlag: unknown; uniqueId: unknown };
+}
+
+interface WinkTokens {
+  out(accessor?: unknown): unknown[];
+  itemAt(index: number): { out(accessor?: unknown): unknown };
 }
 
 interface WinkDoc {
-  tokens(): { out(accessor?: unknown): unknown[] };
+  tokens(): WinkTokens;
   sentences(): { out(accessor?: unknown): unknown[] };
 }
 
@@ -20,34 +28,86 @@ export interface Abbreviations {
   others: ReadonlySet<string>;
 }
 
-/** Whitespace or invisible format characters: wink emits these as tokens; we do not. */
-const INVISIBLE = /^[\s\u00ad\u200b-\u200f\u2060\ufeff]+$/;
-const APOSTROPHES = /[\u2018\u2019\u02bc]/g;
+/** What one wink document says of its tokens, read column by column. */
+interface WinkTokenData {
+  ids: number[];
+  pos: string[];
+  contraction: boolean[];
+  collection: WinkTokens;
+  lemma: unknown;
+}
 
-export function normalise(value: string): string {
-  return value.toLowerCase().replace(APOSTROPHES, "'");
+/**
+ * How one column of wink's token data (values, lemmas) is read for the tokens the lexeme cache
+ * cannot answer: item by item when few are wanted, the usual case once the cache is warm, else
+ * whole. `itemCost` weighs one item read against one item of a whole-column read: measured
+ * warm, about 6 for values and 2.5 for lemmas; while the process is young an item read costs
+ * several times more, so the weights lean towards whole reads.
+ */
+function columnReader<T>(wink: WinkTokenData, accessor: unknown, wanted: number, itemCost: number): (index: number) => T {
+  if (wanted * itemCost > wink.ids.length) {
+    const all = wink.collection.out(accessor) as T[];
+    return (index) => all[index] as T;
+  }
+  return (index) => wink.collection.itemAt(index).out(accessor) as T;
+}
+
+/** The lexeme of every token, reading from wink the values of those not cached yet. */
+function lexemesOf(wink: WinkTokenData, cache: LexemeCache): Lexeme[] {
+  const { ids } = wink;
+  let missing = 0;
+  for (let i = 0; i < ids.length; i++) if (cache.slots[ids[i]!] === undefined) missing++;
+  const valueAt = missing > 0 ? columnReader<string>(wink, undefined, missing, 20) : null;
+  const lexemes: Lexeme[] = new Array(ids.length);
+  for (let i = 0; i < ids.length; i++) lexemes[i] = cache.slots[ids[i]!] ?? lexemeOf(cache, ids[i]!, valueAt!, i);
+  return lexemes;
+}
+
+/** Reads lemmas for the tokens whose lexeme has none under their tag, and for contraction parts. */
+function lemmaReader(wink: WinkTokenData, lexemes: Lexeme[]): (index: number) => string | undefined {
+  let wanted = 0;
+  for (let i = 0; i < lexemes.length; i++) {
+    if (wink.contraction[i] || cachedLemma(lexemes[i]!, wink.pos[i] ?? 'X') === undefined) wanted++;
+  }
+  return columnReader<string | undefined>(wink, wink.lemma, wanted, 8);
+}
+
+/**
+ * Where `value` first occurs at or after `cursor`: wink's token values are slices of its input,
+ * so searching forward finds each one exactly. Usually it starts right after the spaces at the
+ * cursor; when its first character is not such a space, no earlier occurrence can start among
+ * them, so checking there first gives the same answer as the search.
+ */
+function positionOf(text: string, value: string, cursor: number): number {
+  let at = cursor;
+  while (at < text.length && text.charCodeAt(at) <= 0x20) at++;
+  if (value.charCodeAt(0) > 0x20 && text.startsWith(value, at)) return at;
+  return text.indexOf(value, cursor);
 }
 
 /**
  * Tokens of `text` (a stretch of the document starting at `offset`), appended to `tokens`.
  * Returns the document index of each wink token, or -1 for tokens not kept.
  */
-function collectTokens(text: string, offset: number, values: string[], pos: string[], lemmas: string[], tokens: Token[]): number[] {
-  const indexOf: number[] = new Array(values.length);
+function collectTokens(text: string, offset: number, wink: WinkTokenData, cache: LexemeCache, tokens: Token[]): number[] {
+  const { ids, pos, contraction } = wink;
+  const lexemes = lexemesOf(wink, cache);
+  const lemmaAt = lemmaReader(wink, lexemes);
+  const indexOf: number[] = new Array(ids.length);
   let cursor = 0;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i]!;
-    // wink's token values are slices of its input; searching forward finds each one exactly.
-    const at = text.indexOf(value, cursor);
-    if (at < 0 || INVISIBLE.test(value)) {
+  for (let i = 0; i < ids.length; i++) {
+    const lexeme = lexemes[i]!;
+    const value = lexeme.value;
+    const at = positionOf(text, value, cursor);
+    if (at < 0 || !lexeme.visible) {
       indexOf[i] = -1;
       continue;
     }
+    const tag = pos[i] ?? 'X';
+    const lemma = contraction[i] ? lemmaForm(lexeme, lemmaAt(i)) : lemmaOf(lexeme, tag, lemmaAt, i);
     cursor = at + value.length;
-    const norm = normalise(value);
-    const lemma = lemmas[i];
     indexOf[i] = tokens.length;
-    tokens.push({ start: offset + at, end: offset + cursor, norm, pos: pos[i] ?? 'X', lemma: lemma ? normalise(lemma) : norm });
+    tokens.push({ start: offset + at, end: offset + cursor, norm: lexeme.norm, pos: tag, lemma });
   }
   return indexOf;
 }
@@ -91,13 +151,25 @@ export interface PieceResult {
 }
 
 /** Tokenizes and sentence-splits one stretch, appending its tokens to `tokens`. */
-export function analysePiece(wink: WinkLike, docText: string, span: Span, tokens: Token[], abbreviations: Abbreviations): PieceResult {
+export function analysePiece(
+  wink: WinkLike,
+  docText: string,
+  span: Span,
+  tokens: Token[],
+  abbreviations: Abbreviations,
+  cache: LexemeCache = createLexemeCache(),
+): PieceResult {
   const text = docText.slice(span.start, span.end);
   const doc = wink.readDoc(text);
-  const values = doc.tokens().out() as string[];
-  const pos = doc.tokens().out(wink.its.pos) as string[];
-  const lemmas = doc.tokens().out(wink.its.lemma) as string[];
-  const indexOf = collectTokens(text, span.start, values, pos, lemmas, tokens);
+  const collection = doc.tokens();
+  const data: WinkTokenData = {
+    ids: collection.out(wink.its.uniqueId) as number[],
+    pos: collection.out(wink.its.pos) as string[],
+    contraction: collection.out(wink.its.contractionFlag) as boolean[],
+    collection,
+    lemma: wink.its.lemma,
+  };
+  const indexOf = collectTokens(text, span.start, data, cache, tokens);
   const ranges = sentenceRanges(doc.sentences().out(wink.its.span) as Array<[number, number]>, indexOf);
   const merged: Array<[number, number]> = [];
   for (const range of ranges) {

@@ -8,6 +8,7 @@ import model from 'wink-eng-lite-web-model';
 import type { Doc, Sentence, SkipRegion, Stage, Token } from '../types.js';
 import { OTHER_ABBREVIATIONS, TITLE_ABBREVIATIONS } from './abbreviations.js';
 import { analysePiece, type Abbreviations, type WinkLike } from './analyse.js';
+import { createLexemeCache } from './lexemes.js';
 import { proseSpans } from './pieces.js';
 
 export interface SegmentResources {
@@ -33,6 +34,8 @@ function sortedSkip(skip: SkipRegion[]): SkipRegion[] {
 export function createSegmentStage(resources: SegmentResources = {}): Stage {
   const wink = resources.wink ?? loadWink();
   const abbreviations = resources.abbreviations ?? defaultAbbreviations();
+  // Value, norm and lemma per wink lexeme, shared by every document this stage reads.
+  const lexemes = createLexemeCache();
   return {
     name: 'segment',
     requires: ['skip', 'headline'],
@@ -43,7 +46,7 @@ export function createSegmentStage(resources: SegmentResources = {}): Stage {
       const headline = doc.headline;
       for (const span of proseSpans(doc.text, sortedSkip(doc.skip))) {
         const inHeadline = headline !== null && span.start >= headline.start && span.end <= headline.end;
-        for (const [firstToken, endToken] of analysePiece(wink, doc.text, span, tokens, abbreviations).sentences) {
+        for (const [firstToken, endToken] of analysePiece(wink, doc.text, span, tokens, abbreviations, lexemes).sentences) {
           const start = tokens[firstToken]!.start;
           const end = tokens[endToken - 1]!.end;
           sentences.push({ start, end, firstToken, endToken, headline: inHeadline });

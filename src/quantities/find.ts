@@ -33,25 +33,54 @@ function peopleCounts(text: string, sentence: Span, m: CountMatcher, quantities:
   return found;
 }
 
+/** Reads the sentence's cues once, and only when a figure or an article count needs them. */
+class LazyCues {
+  private cues: Cue[] | null = null;
+  constructor(
+    private readonly text: string,
+    private readonly sentence: Span,
+    private readonly m: CountMatcher,
+  ) {}
+
+  get(): Cue[] {
+    return (this.cues ??= findCues(this.text, this.sentence, this.m));
+  }
+
+  /** The cues if they were read, else none. */
+  read(): Cue[] {
+    return this.cues ?? [];
+  }
+}
+
 export function findCountsWith(text: string, sentence: Span, m: CountMatcher): CountMention[] {
   // Cues are read only for sentences that hold a figure or an article count: most hold neither.
-  const read: { cues: Cue[] | null } = { cues: null };
-  const cuesOf = (): Cue[] => (read.cues ??= findCues(text, sentence, m));
+  const cues = new LazyCues(text, sentence, m);
   const zeros = findZeroCounts(text, sentence, m);
   const quantities = scanQuantities(text, sentence, m);
-  const found = quantities.length > 0 ? peopleCounts(text, sentence, m, quantities, cuesOf(), zeros) : [];
+  // Most sentences hold no figure and no denial: only article counts can be left.
+  if (zeros.length === 0 && quantities.length === 0) return findArticleCounts(text, sentence, m, cues);
+  const found = quantities.length > 0 ? peopleCounts(text, sentence, m, quantities, cues.get(), zeros) : [];
+  const mentions = typedMentions(text, found, cues.read());
+  const taken = [...zeros, ...mentions];
+  const articles = findArticleCounts(text, sentence, m, cues).filter((a) => !overlaps(a, taken));
+  return [...taken, ...articles].sort((a, b) => a.start - b.start);
+}
+
+function typedMentions(text: string, found: Found[], cues: Cue[]): CountMention[] {
+  if (found.length === 0) return [];
   const spans = found.map(({ q, tail }) => ({ start: q.start, end: tail.end }));
   // A cue inside a count ("17 injured people") belongs to that count alone.
-  const owner = (read.cues ?? []).map((c) => spans.findIndex((s) => c.start >= s.start && c.end <= s.end));
-  const mentions: CountMention[] = found.map(({ q, tail }, i) => {
+  const owner = cues.map((c) => spans.findIndex((s) => c.start >= s.start && c.end <= s.end));
+  return found.map(({ q, tail }, i) => {
     const span = spans[i]!;
-    let free = (read.cues ?? []).filter((_, k) => owner[k] === -1 || owner[k] === i);
+    let free = cues.filter((_, k) => owner[k] === -1 || owner[k] === i);
     // "Casualties" are dead and wounded together: typed only as wounded, and only when the
     // sentence says so, since ACLED never counts casualties as deaths.
     if (/casualties$/i.test(text.slice(span.start, span.end))) free = free.filter((c) => c.kind === 'injured');
     const cue = tail.cue ?? nearestCue(text, span, free);
     return {
-      ...span,
+      start: span.start,
+      end: span.end,
       kind: cue?.kind ?? null,
       low: q.low,
       high: q.high,
@@ -59,7 +88,4 @@ export function findCountsWith(text: string, sentence: Span, m: CountMatcher): C
       rule: `${q.rule}/${tail.via}`,
     };
   });
-  const taken = [...zeros, ...mentions];
-  const articles = findArticleCounts(text, sentence, m, cuesOf).filter((a) => !overlaps(a, taken));
-  return [...taken, ...articles].sort((a, b) => a.start - b.start);
 }

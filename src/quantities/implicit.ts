@@ -53,7 +53,7 @@ function articleCue(text: string, span: Span, cues: readonly Cue[]): Cue | null 
 }
 
 /** "a man was killed", "killing a child", "the death of a soldier": one person, typed. */
-export function findArticleCounts(text: string, limit: Span, m: CountMatcher, cuesOf: () => readonly Cue[]): CountMention[] {
+export function findArticleCounts(text: string, limit: Span, m: CountMatcher, cues: { get(): readonly Cue[] }): CountMention[] {
   const found: CountMention[] = [];
   const sentence = text.slice(limit.start, limit.end);
   const re = m.article;
@@ -62,8 +62,8 @@ export function findArticleCounts(text: string, limit: Span, m: CountMatcher, cu
     if (!modifiersOk(match[1] ?? '', m)) continue;
     const start = limit.start + match.index;
     const span = { start, end: start + match[0].length };
-    const cue = articleCue(text, span, cuesOf());
-    if (cue) found.push({ ...span, kind: cue.kind, low: 1, high: 1, cue: { start: cue.start, end: cue.end }, rule: 'count/article' });
+    const cue = articleCue(text, span, cues.get());
+    if (cue) found.push({ start: span.start, end: span.end, kind: cue.kind, low: 1, high: 1, cue: { start: cue.start, end: cue.end }, rule: 'count/article' });
   }
   return found;
 }

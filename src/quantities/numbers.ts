@@ -46,17 +46,23 @@ export function parseNumberWords(words: string, values: ReadonlyMap<string, numb
   return total + current;
 }
 
+/** A number phrase as looked up: lower case, single spaces ("Tens  of thousands" → "tens of thousands"). */
+function spokenForm(written: string): string {
+  return written.toLowerCase().replace(/\s+/g, ' ');
+}
+
 /** The figure a match reads; `offset` maps the match's index back into the document. */
 function figureOf(match: RegExpExecArray, m: CountMatcher, offset: number): Figure {
   const groups = match.groups ?? {};
   const start = offset + match.index;
   const end = start + match[0].length;
-  const word = match[0].toLowerCase().replace(/\s+/g, ' ');
   if (groups.phrase !== undefined) {
+    const word = spokenForm(match[0]);
     const entry = m.phraseValues.get(word);
     return { start, end, word, value: entry?.value ?? 0, vague: entry?.vague ?? true, yearLike: false, fractional: false };
   }
   if (groups.words !== undefined) {
+    const word = spokenForm(match[0]);
     return { start, end, word, value: parseNumberWords(word, m.wordValues), vague: false, yearLike: false, fractional: false };
   }
   const digits = groups.digits ?? '0';

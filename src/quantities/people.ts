@@ -60,8 +60,7 @@ export function rejectedBefore(text: string, q: Quantity, limit: Span, m: CountM
   if (q.word === 'one' && q.start === q.numberStart && ONE_PRONOUN.has(prev.norm)) return true;
   if (q.word === 'one' && prev.norm === 'no') return true;
   if (m.rejectBefore.has(prev.norm) || m.rejectBefore.has(prev.text)) return true;
-  const two = before.map((w) => w.norm).join(' ');
-  return before.length === 2 && m.rejectBefore.has(two);
+  return before.length === 2 && m.rejectBefore.has(`${before[0]!.norm} ${before[1]!.norm}`);
 }
 
 function isHead(word: Word, m: CountMatcher): boolean {

@@ -40,13 +40,18 @@ export function wordsAfter(text: string, pos: number, limit: number, max: number
 export function wordsBefore(text: string, pos: number, limit: number, max: number): Word[] {
   const window = text.slice(Math.max(limit, pos - 40), pos);
   const offset = pos - window.length;
-  const words: Word[] = [];
+  // Only the last `max` matches become words: the window holds several more.
+  const starts: number[] = [];
+  const ends: number[] = [];
   const re = WORDS_BEFORE;
   re.lastIndex = 0;
   for (let m = re.exec(window); m; m = re.exec(window)) {
-    words.push(wordOf(text, offset + m.index, offset + m.index + m[0].length));
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
   }
-  return words.slice(-max);
+  const words: Word[] = [];
+  for (let i = Math.max(0, starts.length - max); i < starts.length; i++) words.push(wordOf(text, offset + starts[i]!, offset + ends[i]!));
+  return words;
 }
 
 export function isCapitalised(word: string): boolean {

@@ -11,7 +11,7 @@ const event: CodedEvent = {
   actor1: 'Islamic State', actor2: 'Civilians (Syria)', assocActor1: null, assocActor2: 'Druze Religious Group (Syria)', inter1: 2, inter2: 7,
   place: { name: 'As-Suwayda', country: 'Syria', iso3: 'SYR', admin1: 'As-Suwayda', admin2: 'As-Suwayda', latitude: 32.7089412, longitude: 36.5695, precision: 1, featureCode: 'PPLA', population: 59052, id: '172408' },
   location: 'As-Suwayda', fatalities: 250, tollPrecise: true, counts: { killed: { low: 250, high: null } }, status: 'occurred', attributedTo: null, source: 'AFP',
-  evidence: [{ doc: doc.id, start: 0, end: text.length, text }], confidence: 0.8, inLead: true, stated: { date: true, place: true, actor1: true, kind: true }, why: [],
+  evidence: [{ doc: doc.id, start: 0, end: text.length, text }], confidence: 0.8, inLead: true, stated: { date: true, reportDate: false, place: true, actor1: true, kind: true }, why: [],
 };
 
 test('notes read like ACLED notes', () => {

@@ -3,7 +3,8 @@
  * whose readings news prose does not mean as dates removed, and sitrep's own parsers and
  * refiners added (chrono's extension point: `clone()`, then the two ordered arrays).
  */
-import { casual, type Chrono } from 'chrono-node';
+import { casual, type Chrono, type Parser } from 'chrono-node';
+import { AGO_GATE, gated, RELATIVE_PERIOD_GATE, SLASH_GATE, type Gate } from './gates.js';
 import { AgoParser } from './parsers/ago.js';
 import { MonthPartParser } from './parsers/month-part.js';
 import { RelativeDayParser } from './parsers/relative-day.js';
@@ -49,10 +50,26 @@ const KEPT_CHRONO_REFINERS = new Set([
   'ENMergeDateRangeRefiner',
 ]);
 
-export function createDateParser(): Chrono {
+/** chrono parsers that most texts cannot match, with what a match needs (see gates.ts). */
+const CHRONO_GATES: Record<string, Gate> = { SlashDateFormatParser: SLASH_GATE };
+
+/**
+ * `gates: false` builds the same parser with every parser asked on every text: the reference
+ * the tests hold the gated one to (see gates.ts).
+ */
+export function createDateParser({ gates = true }: { gates?: boolean } = {}): Chrono {
   const chrono = casual.clone();
-  chrono.parsers = chrono.parsers.filter((parser) => KEPT_CHRONO_PARSERS.has(parser.constructor.name));
-  chrono.parsers.push(new WeekdayParser(), new RelativeDayParser(), new RelativePeriodParser(), new MonthPartParser(), new AgoParser());
+  const gate = (parser: Parser, needs: Gate | undefined): Parser => (needs && gates ? gated(parser, needs) : parser);
+  chrono.parsers = chrono.parsers
+    .filter((parser) => KEPT_CHRONO_PARSERS.has(parser.constructor.name))
+    .map((parser) => gate(parser, CHRONO_GATES[parser.constructor.name]));
+  chrono.parsers.push(
+    new WeekdayParser(),
+    new RelativeDayParser(),
+    gate(new RelativePeriodParser(), RELATIVE_PERIOD_GATE),
+    new MonthPartParser(),
+    gate(new AgoParser(), AGO_GATE),
+  );
   chrono.refiners = chrono.refiners.filter((refiner) => KEPT_CHRONO_REFINERS.has(refiner.constructor.name));
   // After chrono's own merging (weekday + date, date ranges): filter, then settle the years
   // and move spans a week back where the merging pushed them past the anchor.
