@@ -23,7 +23,7 @@ import { createDateStage } from './time/index.js';
 import { createCountStage } from './quantities/index.js';
 import { createAttributionStage, loadSourceDictionary } from './attribution/index.js';
 import { createPlaceStage, loadGazetteer, type Gazetteer } from './geo/index.js';
-import { createActorStage, loadActorDictionary, roleActor } from './actors/index.js';
+import { createActorStage, loadActorDictionary, roleActor, stateActor } from './actors/index.js';
 import { createCueStage, createTriggerStage, loadStatusLexicon, loadTriggerLexicon } from './triggers/index.js';
 import { createCodeStage } from './events/index.js';
 import { createMergeStage } from './merge/index.js';
@@ -35,6 +35,7 @@ export interface Resources {
 /** Loads every dictionary, lexicon and the gazetteer once, and builds the stages over them. */
 export function defaultStages(): { stages: Stage[]; resources: Resources } {
   const gazetteer = loadGazetteer();
+  const actors = loadActorDictionary();
   const stages: Stage[] = [
     createCleanStage(),
     createSegmentStage(),
@@ -42,10 +43,14 @@ export function defaultStages(): { stages: Stage[]; resources: Resources } {
     createCountStage(),
     createAttributionStage(loadSourceDictionary()),
     createPlaceStage(gazetteer),
-    createActorStage(loadActorDictionary()),
+    createActorStage(actors),
     createTriggerStage(loadTriggerLexicon()),
     createCueStage(loadStatusLexicon()),
-    createCodeStage({ roleActor, countryPlace: (iso3) => gazetteer.country(iso3) }),
+    createCodeStage({
+      roleActor,
+      militaryOf: (iso3) => stateActor(actors, 'military', iso3),
+      countryPlace: (iso3) => gazetteer.country(iso3),
+    }),
     createMergeStage(),
   ];
   return { stages, resources: { gazetteer } };

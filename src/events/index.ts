@@ -4,11 +4,11 @@
  * sentence as evidence. Every field records the rule that set it, for `--explain`.
  * In-document merging of several tellings happens in the next stage.
  */
-import type { ActorEntry, ActorMention, CodedEvent, CountMention, DateMention, Doc, Place, PlaceMention, Reason, Span, Stage, TriggerMention } from '../types.js';
+import type { ActorEntry, ActorMention, CodedEvent, CountMention, DateMention, Doc, EventType, Place, PlaceMention, Reason, Span, Stage, TriggerMention } from '../types.js';
 import { clausesOf } from './clauses.js';
 import { viewOf, within, type SentenceView } from './context.js';
 import { framesOf, isSpecific, type Frame } from './frames.js';
-import { assignRoles, isArmed, type RoleActorFn } from './roles.js';
+import { assignRoles, isArmed, type RoleActorFn, type Roles } from './roles.js';
 import { chooseWhen, isReportDate } from './when.js';
 import { chooseWhere } from './where.js';
 import { countsByFrame, rangesOf } from './tolls.js';
@@ -18,6 +18,8 @@ import { claimantOf } from './claims.js';
 
 export interface CodeResources {
   roleActor: RoleActorFn;
+  /** A country's military forces, from the actor dictionary. */
+  militaryOf: (iso3: string) => ActorEntry | null;
   /** A country as a place (capital coordinates, precision 3), from the gazetteer. */
   countryPlace: (iso3: string) => Place | null;
 }
@@ -166,6 +168,7 @@ function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput):
     if (refined.eventType !== frame.eventType) roles = assignRoles({ ...roleInput, frame: { ...frame, ...refined } });
   }
   why.push(...roles.why);
+  roles = armedAgent(roles, refined.eventType, input.resources);
   if (!roles.actor1) {
     doc.trace.push(`code: dropped ${refined.subEventType} at ${frame.main.start}: no actor`);
     return null;
@@ -235,6 +238,13 @@ function isClaimObject(text: string, trigger: Span): boolean {
 function actorCountry(doc: Doc, resources: CodeResources): Place | null {
   const iso3 = doc.actors.find((m) => m.actor.iso3 && m.actor.kind !== 'identity')?.actor.iso3;
   return iso3 ? resources.countryPlace(iso3) : null;
+}
+
+/** A government does not fire shells or storm towns; its forces do (ACLED codes the military). */
+function armedAgent(roles: Roles, eventType: EventType, resources: CodeResources): Roles {
+  const violent = eventType === 'Battles' || eventType === 'Explosions/Remote violence' || eventType === 'Violence against civilians';
+  if (!violent || !roles.actor1 || !/^Government of /.test(roles.actor1.name) || !roles.actor1.iso3) return roles;
+  return { ...roles, actor1: resources.militaryOf(roles.actor1.iso3) ?? roles.actor1 };
 }
 
 /** A plain additive score: a specific trigger and a date, place and actor the sentence names. */
