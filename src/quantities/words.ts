@@ -50,7 +50,9 @@ export function wordsBefore(text: string, pos: number, limit: number, max: numbe
     ends.push(m.index + m[0].length);
   }
   const words: Word[] = [];
-  for (let i = Math.max(0, starts.length - max); i < starts.length; i++) words.push(wordOf(text, offset + starts[i]!, offset + ends[i]!));
+  // As `slice(-max)` would: `max` 0 keeps them all.
+  const first = max > 0 ? Math.max(0, starts.length - max) : 0;
+  for (let i = first; i < starts.length; i++) words.push(wordOf(text, offset + starts[i]!, offset + ends[i]!));
   return words;
 }
 

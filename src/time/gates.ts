@@ -1,8 +1,9 @@
 /**
  * Gates that skip a parser on texts it cannot match. chrono runs every parser's regex over the
- * whole text; most articles hold no "ago", no ISO date, no "yesterday". Each gate is a
- * *necessary* condition of its parser's pattern (a word every match must contain), so a gated
- * parser finds exactly what the bare one finds: the gate only spares the scan when it fails.
+ * whole text; most articles hold no "ago" and no "7/31/2018", many no "week" or "month". Each
+ * gate is a *necessary* condition of its parser's pattern (something every match contains), so
+ * a gated parser finds exactly what the bare one finds: the gate only spares the scan when it
+ * fails, and costs a fraction of it when it passes.
  */
 import type { Parser, ParsingContext } from 'chrono-node';
 
