@@ -45,11 +45,16 @@ function crowd(frame: Frame): Refined | null {
   return null;
 }
 
+/** Armed men on the other side, not a government's officials (a president shot dead is an attack). */
+function isArmedForce(actor: Roles['namedTarget']): boolean {
+  return isArmed(actor) && !/^Government of /.test(actor?.name ?? '');
+}
+
 export function refineSubType(frame: Frame, roles: Roles, counts: Partial<Record<CountKind, CountRange>>): Refined {
   const keep: Refined = { eventType: frame.eventType, subEventType: frame.subEventType, rule: null };
-  const generic = frame.main.hints.includes('generic-violence');
   if (roles.refinedTo === 'Mob violence') return refined('Riots', 'Mob violence', 'refine:crowd-fight');
-  if (frame.subEventType === 'Attack' && generic && isArmed(roles.actor1) && isArmed(roles.namedTarget)) {
+  // Violence against civilians needs civilian victims: killing a policeman or a soldier is a clash.
+  if (frame.subEventType === 'Attack' && isArmed(roles.actor1) && isArmedForce(roles.namedTarget)) {
     return refined('Battles', 'Armed clash', 'refine:attack-on-armed-actor-is-a-clash');
   }
   if (frame.eventType === 'Protests' || frame.eventType === 'Riots') return demonstration(frame, roles, counts) ?? crowd(frame) ?? keep;

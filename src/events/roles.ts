@@ -77,10 +77,16 @@ function partiesOf(input: RoleInput): Parties {
   let target: ActorMention | null = null;
   if (!agent && !passive) agent = armedBefore ?? null;
   if (passive && !byAgent) target = [...before].reverse()[0] ?? null;
-  if (!target) target = after.find((a) => a.actor.name !== agent?.actor.name) ?? null;
+  // The object of the act: named within a few words after it, in the same clause.
+  if (!target) target = after.find((a) => a.actor.name !== agent?.actor.name && isObjectOf(text, trigger, a)) ?? null;
   if (!agent && !passive) agent = after.find((a) => isArmed(a.actor) && a !== target && /\bbetween\s+$/i.test(text.slice(trigger.end, a.start))) ?? null;
   const sides = uniqueByName(main.filter((a) => isArmed(a.actor)));
   return { agent, target, sides, backers };
+}
+
+function isObjectOf(text: string, trigger: Span, mention: Span): boolean {
+  const gapText = text.slice(trigger.end, mention.start);
+  return !/[,;:.!?]/.test(gapText) && gapText.trim().split(/\s+/).filter(Boolean).length <= 5;
 }
 
 function uniqueByName(list: ActorMention[]): ActorMention[] {
