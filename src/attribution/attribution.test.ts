@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Doc } from '../types.js';
 import { createAttributionStage, findQuotes, loadSourceDictionary } from './index.js';
-import { testDoc } from './test-doc.js';
+import { testDoc } from '../../test/support/sentence-doc.js';
 
 const stage = createAttributionStage(loadSourceDictionary());
 

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Stage } from '../types.js';
 import { createAttributionStage, loadSourceDictionary } from './index.js';
-import { testDoc } from './test-doc.js';
+import { testDoc } from '../../test/support/sentence-doc.js';
 
 const PARAGRAPHS = [
   'Shelling kills 14 in northern town as thousands flee, monitor says',

@@ -4,7 +4,7 @@ import type { CountKind } from '../types.js';
 import { createCountStage, findCounts } from './index.js';
 import { parseNumberWords } from './numbers.js';
 import { compileCountMatcher, loadCountLexicon } from './lexicon.js';
-import { testDoc } from './test-doc.js';
+import { testDoc } from '../../test/support/sentence-doc.js';
 
 /** [count text, kind, low, high, cue text] */
 type Expected = [string, CountKind | null, number, number | null, string | null];

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCountStage } from './index.js';
-import { testDoc } from './test-doc.js';
+import { testDoc } from '../../test/support/sentence-doc.js';
 
 const ARTICLE = [
   'Shelling kills 14 in northern town as thousands flee, monitor says',

@@ -2,8 +2,8 @@
  * Test helper: a Doc with naive sentences (split after . ! ? before a capital, and at line
  * breaks), so the tests need no tokenizer. Real documents get their sentences from the nlp stage.
  */
-import { createDoc } from '../doc.js';
-import type { Doc, Sentence } from '../types.js';
+import { createDoc } from '../../src/doc.js';
+import type { Doc, Sentence } from '../../src/types.js';
 
 const BREAK = /[.!?]+[”"’)]*\s+(?=[“"‘\p{Lu}\d])|\n+/gu;
 const ABBREVIATION = /(?:\b(?:\p{Lu}\.)+|\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|St|No|Gov|Sen|Rep|Maj|Capt)\.)$/u;
