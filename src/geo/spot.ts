@@ -5,10 +5,10 @@
  */
 import { cueAfter, cueBefore, isDivisionWord, strongerCue, type Cue } from './cues.js';
 import type { Gazetteer } from './gazetteer.js';
-import { ARTICLES, foldKey, stripArticles } from './normalize.js';
+import { ARTICLES, stripArticles } from './normalize.js';
 import { byPrior, type Reading } from './readings.js';
 import type { StopLists } from './stop-lists.js';
-import { plainGap, splitWords, type Word } from './words.js';
+import { plainFolds, plainGap, splitWords, type Word, type WordFolds } from './words.js';
 
 export interface Spot {
   start: number;
@@ -47,18 +47,21 @@ export interface SentenceInput {
   end: number;
   index: number;
   headline: boolean;
+  /** Memoised word folds shared across the documents of a batch; plain folds when absent. */
+  folds?: WordFolds;
 }
 
 const MAX_WORDS = 5;
 
 export function spotSentence(gaz: Gazetteer, stops: StopLists, s: SentenceInput, side: SideFindings): Spot[] {
-  const words = splitWords(s.text, s.start, s.end);
+  const folds = s.folds ?? plainFolds;
+  const words = splitWords(s.text, s.start, s.end, folds);
   const blocked = blockOrganisations(words, stops);
   const spots: Spot[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     if (!word || blocked[i] || (word.shape !== 'cap' && word.shape !== 'acronym')) continue;
-    const match = longestMatch(gaz, s.text, words, i, blocked);
+    const match = longestMatch(gaz, folds, s.text, words, i, blocked);
     const demonym = word.shape === 'cap' ? gaz.demonym(word.key) : null;
     // "Somali police" is a demonym, "Somali region" the Ethiopian region.
     const single = !match || (match.last === i && (stops.words.has(word.key) || (demonym !== null && match.tailCue !== 'division')));
@@ -82,20 +85,23 @@ interface Match {
   tailCue: Cue;
 }
 
-function longestMatch(gaz: Gazetteer, text: string, words: Word[], i: number, blocked: boolean[]): Match | null {
+function longestMatch(gaz: Gazetteer, folds: WordFolds, text: string, words: Word[], i: number, blocked: boolean[]): Match | null {
   let best: Match | null = null;
   const first = words[i] as Word;
   for (let j = i; j < Math.min(words.length, i + MAX_WORDS); j++) {
     const word = words[j] as Word;
     if (j > i && (blocked[j] || !plainGap(text, words[j - 1] as Word, word))) break;
     if (j > i && word.shape !== 'cap' && word.shape !== 'particle') break;
-    const key = foldKey(text.slice(first.start, word.end));
+    const key = j === i ? first.key : folds.key(text.slice(first.start, word.end));
     if (word.shape === 'cap' || word.shape === 'acronym') {
       const readings = gaz.readings(key);
       const found = readings.length > 0 ? readings : gaz.readings(stripArticles(key) ?? '');
       if (found.length > 0) best = { last: j, key, readings: found, end: word.end, tailCue: null };
     }
-    if (!gaz.continues(key) && !gaz.continues(withTrailingArticle(key))) break;
+    if (!gaz.continues(key)) {
+      const probe = withTrailingArticle(key);
+      if (probe === key || !gaz.continues(probe)) break;
+    }
   }
   return best ? extendWithTail(gaz, text, words, best) : null;
 }
@@ -130,20 +136,17 @@ function mergeReadings(a: Reading[], b: Reading[]): Reading[] {
 function makeSpot(gaz: Gazetteer, stops: StopLists, s: SentenceInput, words: Word[], i: number, m: Match): Spot {
   const first = words[i] as Word;
   const nameLast = words[m.tailCue === 'division' && m.last > i ? m.last - 1 : m.last] as Word;
-  const neighbour = (w: Word | undefined, left: Word, right: Word): Word | null =>
-    w && w.shape === 'cap' && plainGap(s.text, left, right) && !stops.facilities.has(w.key) && !gaz.demonym(w.key) ? w : null;
   const prevWord = words[i - 1];
   // A sentence's first word is capitalised anyway: it is part of a name only when it is no news word ("In", "Police").
   const prevCounts = !!prevWord && !stops.titles.has(prevWord.key) && (!prevWord.initial || (!stops.words.has(prevWord.key) && !stops.common.has(prevWord.key)));
-  const prev = prevWord && prevCounts ? neighbour(prevWord, prevWord, first) : null;
+  const prev = prevWord && prevCounts ? neighbour(gaz, stops, s.text, prevWord, prevWord, first) : null;
   // "Ghadir al Bostan": a name joined to a capitalised word by an article is only the tail of a longer name.
   const beforeArticle = words[i - 2];
   const articleJoined =
     !!prevWord && !!beforeArticle && prevWord.shape === 'particle' && ARTICLES.has(prevWord.key) && beforeArticle.shape === 'cap' &&
     !beforeArticle.initial && plainGap(s.text, beforeArticle, prevWord) && plainGap(s.text, prevWord, first);
   const afterWord = words[m.last + 1];
-  const next = afterWord && m.tailCue === null ? neighbour(afterWord, nameLast, afterWord) : null;
-  const isPersonWord = (w: Word | null): boolean => !!w && !stops.words.has(w.key);
+  const next = afterWord && m.tailCue === null ? neighbour(gaz, stops, s.text, afterWord, nameLast, afterWord) : null;
   return {
     start: first.start,
     end: m.end,
@@ -157,8 +160,17 @@ function makeSpot(gaz: Gazetteer, stops: StopLists, s: SentenceInput, words: Wor
     embedded: prev !== null || next !== null || articleJoined,
     acronym: first.shape === 'acronym' && m.last === i,
     common: m.last === i && (stops.common.has(first.key) || stops.words.has(first.key)),
-    personLike: (prev !== null || next !== null) && (prev === null || isPersonWord(prev)) && (next === null || isPersonWord(next)),
+    personLike: (prev !== null || next !== null) && (prev === null || isPersonWord(stops, prev)) && (next === null || isPersonWord(stops, next)),
   };
+}
+
+/** A capitalised word right beside a name (no facility word, no demonym), or null. */
+function neighbour(gaz: Gazetteer, stops: StopLists, text: string, w: Word | undefined, left: Word, right: Word): Word | null {
+  return w && w.shape === 'cap' && plainGap(text, left, right) && !stops.facilities.has(w.key) && !gaz.demonym(w.key) ? w : null;
+}
+
+function isPersonWord(stops: StopLists, w: Word | null): boolean {
+  return !!w && !stops.words.has(w.key);
 }
 
 /** After a title ("President", "Gen."), the capitalised run is a person's name: skip it. */
@@ -179,14 +191,15 @@ function skipName(text: string, words: Word[], i: number, personKeys: Set<string
 function blockOrganisations(words: Word[], stops: StopLists): boolean[] {
   const blocked = new Array<boolean>(words.length).fill(false);
   for (let i = 0; i < words.length; i++) {
-    const first = (words[i] as Word).key.split(' ')[0] ?? '';
-    const orgs = stops.orgsByFirst.get(first);
+    const key = (words[i] as Word).key;
+    const space = key.indexOf(' ');
+    const orgs = stops.orgsByFirst.get(space < 0 ? key : key.slice(0, space));
     if (!orgs) continue;
     let joined = '';
     for (let j = i; j < Math.min(words.length, i + 10); j++) {
       joined = joined ? `${joined} ${(words[j] as Word).key}` : (words[j] as Word).key;
-      if (orgs.includes(joined)) for (let k = i; k <= j; k++) blocked[k] = true;
-      if (!orgs.some((o) => o.startsWith(joined))) break;
+      if (orgs.names.has(joined)) for (let k = i; k <= j; k++) blocked[k] = true;
+      if (!orgs.prefixes.has(joined)) break;
     }
   }
   return blocked;

@@ -13,24 +13,26 @@ import { isStrong, rank, rejection, resolveSpot, type Context } from './resolve.
 import { spotSentence, type SideFindings, type Spot } from './spot.js';
 import { buildSupport, inside, type Support } from './support.js';
 import { loadStopLists, type StopLists } from './stop-lists.js';
+import { createWordFolds, type WordFolds } from './words.js';
 
 export function createPlaceStage(gazetteer: Gazetteer, stops: StopLists = loadStopLists()): Stage {
+  const folds = createWordFolds();
   return {
     name: 'places',
     requires: ['tokens', 'sentences', 'skip', 'dateline'],
     provides: ['places', 'focus'],
     run(doc) {
-      annotatePlaces(doc, gazetteer, stops);
+      annotatePlaces(doc, gazetteer, stops, folds);
       return doc;
     },
   };
 }
 
-function annotatePlaces(doc: Doc, gaz: Gazetteer, stops: StopLists): void {
+function annotatePlaces(doc: Doc, gaz: Gazetteer, stops: StopLists, folds: WordFolds): void {
   const side: SideFindings = { demonyms: [], personKeys: new Set() };
   const spots: Spot[] = [];
   doc.sentences.forEach((sentence, index) => {
-    const input = { text: doc.text, start: sentence.start, end: sentence.end, index, headline: sentence.headline };
+    const input = { text: doc.text, start: sentence.start, end: sentence.end, index, headline: sentence.headline, folds };
     for (const spot of spotSentence(gaz, stops, input, side)) {
       if (!inSkipRegion(doc, spot.start, spot.end)) spots.push(spot);
     }

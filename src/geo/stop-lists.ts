@@ -11,11 +11,18 @@ export interface StopLists {
   /** Place names that are also common lower-case English words ("police", "mobile"). */
   common: Set<string>;
   /** Folded organisation names, grouped by their first word. */
-  orgsByFirst: Map<string, string[]>;
+  orgsByFirst: Map<string, OrgGroup>;
   /** Folded person titles ("president", "prime minister"), grouped by their last word. */
   titles: Set<string>;
   /** Capitalised words that may follow a place name ("university", "province"). */
   facilities: Set<string>;
+}
+
+/** The organisation names that begin with one word, and every leading part of them. */
+export interface OrgGroup {
+  names: Set<string>;
+  /** Every prefix of every name, letter by letter ("h", "hu", ... "human rights watch"). */
+  prefixes: Set<string>;
 }
 
 interface StopwordsFile {
@@ -28,11 +35,14 @@ interface StopwordsFile {
 export function loadStopLists(): StopLists {
   const file = readDataJson<StopwordsFile>('geo', 'stopwords.json');
   const common = readDataJson<string[]>('geo', 'common-words.json');
-  const orgsByFirst = new Map<string, string[]>();
+  const orgsByFirst = new Map<string, OrgGroup>();
   for (const org of file.orgs) {
     const key = foldKey(org);
     const first = key.split(' ')[0] ?? '';
-    orgsByFirst.set(first, [...(orgsByFirst.get(first) ?? []), key].sort((a, b) => b.length - a.length));
+    let group = orgsByFirst.get(first);
+    if (!group) orgsByFirst.set(first, (group = { names: new Set(), prefixes: new Set() }));
+    group.names.add(key);
+    for (let n = 0; n <= key.length; n++) group.prefixes.add(key.slice(0, n));
   }
   return {
     words: new Set(file.words.map(foldKey)),

@@ -4,7 +4,8 @@
  * dotted acronyms stay whole ("U.S."). Working on the text, not on tokens, makes the stage
  * indifferent to how the tokenizer splits hyphens.
  */
-import { ARTICLES, foldKey } from './normalize.js';
+import { memoize } from './bounded-cache.js';
+import { ARTICLES, foldKey, foldSpelling } from './normalize.js';
 
 export type WordShape = 'cap' | 'acronym' | 'particle' | 'lower' | 'other';
 
@@ -27,20 +28,85 @@ const PARTICLES = new Set([
 ]);
 const ARTICLE_CAP_RE = /^(?:al|el|as|ash|ad|ar|az|at|an|ez|es|ed|et|er|en|ul)[-‘’'`]\p{Lu}/u;
 
-export function splitWords(text: string, start: number, end: number): Word[] {
+/** A word's folded key and shape. */
+export interface WordForm {
+  key: string;
+  shape: WordShape;
+}
+
+/** How words and names fold and look; the place stage memoises both (see `createWordFolds`). */
+export interface WordFolds {
+  /** `foldKey` of a word or name. */
+  key(text: string): string;
+  word(text: string): WordForm;
+}
+
+const formOf = (text: string): WordForm => letterWordForm(text) ?? { key: foldKey(text), shape: shapeOf(text) };
+
+export const plainFolds: WordFolds = { key: foldKey, word: formOf };
+
+/**
+ * Folds for one stage. Words of plain ASCII letters are folded on the spot (a memo look-up
+ * costs more than that); others (accents, hyphens, digits) are memoised over the batch.
+ */
+export function createWordFolds(): WordFolds {
+  const otherWord = memoize(formOf);
+  const otherKey = memoize(foldKey);
+  return {
+    key: (text) => (PLAIN_TEXT_RE.test(text) ? foldKey(text) : otherKey(text)),
+    word: (text) => letterWordForm(text) ?? otherWord(text),
+  };
+}
+
+const PLAIN_TEXT_RE = /^[A-Za-z0-9 ]*$/;
+
+/**
+ * `foldKey` and `shapeOf` of a word of ASCII letters only, worked out letter by letter; null
+ * for any other word. (For such a word the key is its lower-case form with spellings folded,
+ * and of the shape rules only the capital tests and the particle list apply.)
+ */
+function letterWordForm(word: string): WordForm | null {
+  const n = word.length;
+  let capitals = 0;
+  let secondCapital = -1;
+  for (let i = 0; i < n; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 65 && code <= 90) {
+      capitals++;
+      if (secondCapital < 0 && i > 0) secondCapital = i;
+    } else if (code < 97 || code > 122) return null;
+  }
+  if (n === 0) return null;
+  const lower = capitals === 0 ? word : word.toLowerCase();
+  return { key: foldSpelling(lower), shape: letterWordShape(word, lower, capitals, secondCapital) };
+}
+
+function letterWordShape(word: string, lower: string, capitals: number, secondCapital: number): WordShape {
+  const n = word.length;
+  const initialCapital = capitals > 0 && word.charCodeAt(0) <= 90;
+  if (n >= 2 && n <= 5 && capitals === n) return 'acronym';
+  // /^\p{Lu}\p{Ll}{0,2}\p{Lu}/ on letters only: the next capital within the first four letters.
+  if (n <= 5 && initialCapital && secondCapital > 0 && secondCapital <= 3) return 'acronym';
+  if (initialCapital) return 'cap';
+  if (PARTICLES.has(lower)) return 'particle';
+  return 'lower';
+}
+
+export function splitWords(text: string, start: number, end: number, folds: WordFolds = plainFolds): Word[] {
   const words: Word[] = [];
   const slice = text.slice(start, end);
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(slice); m; m = WORD_RE.exec(slice)) {
     let wordText = m[0];
-    if (POSSESSIVE_RE.test(wordText) && wordText.length > 2) wordText = wordText.slice(0, -2);
+    if (wordText.length > 2 && POSSESSIVE_RE.test(wordText)) wordText = wordText.slice(0, -2);
     const wordStart = start + m.index;
+    const form = folds.word(wordText);
     words.push({
       start: wordStart,
       end: wordStart + wordText.length,
       text: wordText,
-      key: foldKey(wordText),
-      shape: shapeOf(wordText),
+      key: form.key,
+      shape: form.shape,
       initial: words.length === 0,
     });
   }

@@ -5,7 +5,9 @@
  * The matcher knows nothing of events: entries are opaque payloads carried through.
  */
 import type { Token } from '../types.js';
-import { compilePattern, type PositionStep, type Step } from './pattern.js';
+import { compilePattern, createCompileCache, type CompileCache, type PositionStep, type Step } from './pattern.js';
+import { anchorOf, mayMatch, tokenBits, type Anchor, type TokenBits } from './prefilter.js';
+import { createKeyFilter, mayHaveKey, type KeyFilter } from './key-filter.js';
 
 export interface IndexedPattern<E> {
   source: string;
@@ -14,6 +16,8 @@ export interface IndexedPattern<E> {
   priority: number;
   /** Entry order in the lexicon file: the last tie-breaker, so results are deterministic. */
   order: number;
+  /** The test that rules out most failing tries cheaply (prefilter.ts). */
+  anchor: Anchor;
 }
 
 export interface PatternIndex<E> {
@@ -22,6 +26,9 @@ export interface PatternIndex<E> {
   /** Patterns whose first position is a token class (#num, ...): tried at every token. */
   byClass: readonly IndexedPattern<E>[];
   size: number;
+  /** Filters over the keys of `byNorm` and `byLemma` (key-filter.ts). */
+  normKeys: KeyFilter;
+  lemmaKeys: KeyFilter;
 }
 
 export interface PatternSource<E> {
@@ -46,10 +53,11 @@ export function buildIndex<E>(sources: readonly PatternSource<E>[]): PatternInde
   const byLemma = new Map<string, IndexedPattern<E>[]>();
   const byClass: IndexedPattern<E>[] = [];
   let size = 0;
+  const cache = createCompileCache();
   sources.forEach((source, order) => {
     for (const text of source.patterns) {
-      for (const steps of compileOrExplain(text, source.label)) {
-        const pattern: IndexedPattern<E> = { source: text, steps, entry: source.entry, priority: source.priority, order };
+      for (const steps of compileOrExplain(text, source.label, cache)) {
+        const pattern: IndexedPattern<E> = { source: text, steps, entry: source.entry, priority: source.priority, order, anchor: anchorOf(steps) };
         const first = steps[0] as PositionStep;
         for (const norm of first.norms) push(byNorm, norm, pattern);
         for (const lemma of first.lemmas) push(byLemma, lemma, pattern);
@@ -58,12 +66,12 @@ export function buildIndex<E>(sources: readonly PatternSource<E>[]): PatternInde
       }
     }
   });
-  return { byNorm, byLemma, byClass, size };
+  return { byNorm, byLemma, byClass, size, normKeys: createKeyFilter(byNorm.keys()), lemmaKeys: createKeyFilter(byLemma.keys()) };
 }
 
-function compileOrExplain(text: string, label: string | undefined): Step[][] {
+function compileOrExplain(text: string, label: string | undefined, cache: CompileCache): Step[][] {
   try {
-    return compilePattern(text);
+    return compilePattern(text, cache);
   } catch (err) {
     throw new Error(label ? `${label}: ${(err as Error).message}` : (err as Error).message);
   }
@@ -83,15 +91,34 @@ const NUMBER_WORDS = new Set(
 );
 
 function accepts(step: PositionStep, token: Token): boolean {
-  if (step.norms.has(token.norm) || step.lemmas.has(token.lemma)) return true;
+  if (step.norms.has(token.norm)) return true;
+  // Lemmas are among the forms (pattern.ts), so a token whose lemma is its form was answered above.
+  if (token.lemma !== token.norm && step.lemmas.size > 0 && step.lemmas.has(token.lemma)) return true;
+  return acceptsClass(step, token);
+}
+
+/** True when the token is of one of the position's classes (#num, #year, #propn, #verb). */
+function acceptsClass(step: PositionStep, token: Token): boolean {
   if (step.classes.size === 0) return false;
   for (const cls of step.classes) {
-    if (cls === 'num' && (token.pos === 'NUM' || /^\d/.test(token.norm) || NUMBER_WORDS.has(token.norm))) return true;
-    if (cls === 'year' && /^(19|20)\d\d$/.test(token.norm)) return true;
+    if (cls === 'num' && (token.pos === 'NUM' || isDigit(token.norm, 0) || NUMBER_WORDS.has(token.norm))) return true;
+    if (cls === 'year' && isYear(token.norm)) return true;
     if (cls === 'propn' && token.pos === 'PROPN') return true;
     if (cls === 'verb' && (token.pos === 'VERB' || token.pos === 'AUX')) return true;
   }
   return false;
+}
+
+/** True when `text[at]` is an ASCII digit (what `\d` means without the `u` flag). */
+function isDigit(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= 48 && code <= 57;
+}
+
+/** /^(19|20)\d\d$/ without a regex: this runs for every token a #year position meets. */
+function isYear(norm: string): boolean {
+  if (norm.length !== 4 || !isDigit(norm, 2) || !isDigit(norm, 3)) return false;
+  return (norm[0] === '1' && norm[1] === '9') || (norm[0] === '2' && norm[1] === '0');
 }
 
 /** Tries steps[k..] from token j; returns the last token taken, or -1. `picked` is a stack. */
@@ -119,28 +146,52 @@ function matchFrom(steps: readonly Step[], k: number, tokens: readonly Token[], 
 
 /** Every match that starts inside tokens [from, end) and ends before `end`. Overlaps included. */
 export function findMatches<E>(index: PatternIndex<E>, tokens: readonly Token[], from: number, end: number): Match<E>[] {
-  const matches: Match<E>[] = [];
-  const picked: number[] = [];
-  const tryAt = (pattern: IndexedPattern<E>, i: number): void => {
-    picked.length = 0;
-    picked.push(i);
-    const last = matchFrom(pattern.steps, 1, tokens, i + 1, end, picked);
-    if (last >= 0) matches.push({ pattern, first: i, last, covered: picked.slice() });
-  };
+  const at: TryContext<E> = { tokens, end, bits: tokenBits(tokens, from, end), picked: [], matches: [] };
+  const byClass = index.byClass;
   for (let i = from; i < end; i++) {
     const token = tokens[i] as Token;
-    const fromNorm = index.byNorm.get(token.norm);
-    if (fromNorm) for (const pattern of fromNorm) tryAt(pattern, i);
-    const fromLemma = index.byLemma.get(token.lemma);
-    // A pattern reached through both its form and its lemma is tried once.
-    if (fromLemma) for (const pattern of fromLemma) if (!firstOf(pattern).norms.has(token.norm)) tryAt(pattern, i);
-    for (const pattern of index.byClass) {
+    const fromNorm = mayHaveKey(index.normKeys, token.norm) ? index.byNorm.get(token.norm) : undefined;
+    if (fromNorm !== undefined) for (const pattern of fromNorm) tryAt(pattern, i, at);
+    // A pattern reached through both its form and its lemma is tried once. A first position
+    // that takes a lemma also takes it as a written form, so when the token's form is its
+    // lemma, every pattern under the lemma was already tried under the form.
+    const fromLemma = token.lemma === token.norm || !mayHaveKey(index.lemmaKeys, token.lemma) ? undefined : index.byLemma.get(token.lemma);
+    if (fromLemma !== undefined) {
+      for (const pattern of fromLemma) if (!firstOf(pattern).norms.has(token.norm)) tryAt(pattern, i, at);
+    }
+    for (let k = 0; k < byClass.length; k++) {
+      const pattern = byClass[k] as IndexedPattern<E>;
       const first = firstOf(pattern);
-      if (first.norms.has(token.norm) || first.lemmas.has(token.lemma) || !accepts(first, token)) continue;
-      tryAt(pattern, i);
+      // Forms and lemmas were tried above; only the classes are left to take the token.
+      if ((first.norms.size > 0 && first.norms.has(token.norm)) || (first.lemmas.size > 0 && first.lemmas.has(token.lemma))) continue;
+      if (!acceptsClass(first, token)) continue;
+      tryAt(pattern, i, at);
     }
   }
-  return matches;
+  return at.matches;
+}
+
+/** What every try in one sentence shares. */
+interface TryContext<E> {
+  tokens: readonly Token[];
+  end: number;
+  bits: TokenBits;
+  picked: number[];
+  matches: Match<E>[];
+}
+
+/** Tries one pattern whose first position took token `i`; a match is added to `at.matches`. */
+function tryAt<E>(pattern: IndexedPattern<E>, i: number, at: TryContext<E>): void {
+  if (!mayMatch(pattern.anchor, at.tokens, at.bits, i, at.end)) return;
+  const picked = at.picked;
+  picked.length = 0;
+  picked.push(i);
+  const last = matchFrom(pattern.steps, 1, at.tokens, i + 1, at.end, picked);
+  if (last >= 0) at.matches.push({ pattern, first: i, last, covered: picked.slice() });
+}
+
+function spanWidth<E>(m: Match<E>, tokens: readonly Token[]): number {
+  return (tokens[m.last] as Token).end - (tokens[m.first] as Token).start;
 }
 
 function firstOf<E>(pattern: IndexedPattern<E>): PositionStep {
@@ -165,11 +216,10 @@ export type OverlapRule = 'nested' | 'any';
  */
 export function longestMatches<E>(matches: readonly Match<E>[], tokens: readonly Token[], overlap: OverlapRule = 'nested'): Match<E>[] {
   if (matches.length < 2) return matches.slice();
-  const width = (m: Match<E>) => (tokens[m.last] as Token).end - (tokens[m.first] as Token).start;
   const ranked = matches.slice().sort(
     (a, b) =>
       b.covered.length - a.covered.length ||
-      width(b) - width(a) ||
+      spanWidth(b, tokens) - spanWidth(a, tokens) ||
       b.pattern.priority - a.pattern.priority ||
       a.pattern.order - b.pattern.order ||
       a.first - b.first,

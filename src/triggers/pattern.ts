@@ -36,14 +36,34 @@ export type TokenClass = 'num' | 'year' | 'propn' | 'verb';
 const TOKEN_CLASSES: ReadonlySet<string> = new Set<TokenClass>(['num', 'year', 'propn', 'verb']);
 const DEFAULT_GAP = 3;
 
+/**
+ * What one lexicon's patterns share while compiling: the same position ("{protester}|{marcher}|…")
+ * recurs in many patterns, and the same lemma in many positions. Compiled steps are read-only,
+ * so patterns may share them.
+ */
+export interface CompileCache {
+  steps: Map<string, Step>;
+  inflections: Map<string, readonly string[]>;
+  hyphenVariants: Map<string, readonly string[][]>;
+}
+
+export function createCompileCache(): CompileCache {
+  return { steps: new Map(), inflections: new Map(), hyphenVariants: new Map() };
+}
+
 /** Compiles one pattern into one or more step sequences (hyphenated words add variants). */
-export function compilePattern(source: string): Step[][] {
+export function compilePattern(source: string, cache: CompileCache = createCompileCache()): Step[][] {
   const parts = source.trim().split(/\s+/);
   if (parts.length === 0 || parts[0] === '') throw new Error(`empty pattern`);
   let variants: string[][] = [[]];
-  for (const part of parts) variants = variants.flatMap((prefix) => hyphenVariants(part).map((alt) => [...prefix, ...alt]));
+  for (const part of parts) {
+    let alts = cache.hyphenVariants.get(part);
+    if (!alts) cache.hyphenVariants.set(part, (alts = hyphenVariants(part)));
+    const partAlts = alts;
+    variants = variants.flatMap((prefix) => partAlts.map((alt) => [...prefix, ...alt]));
+  }
   return variants.map((words) => {
-    const steps = words.map(compileStep);
+    const steps = words.map((word) => cachedStep(word, cache));
     checkShape(source, steps);
     return steps;
   });
@@ -54,6 +74,10 @@ export function compilePattern(source: string): Step[][] {
  * (the last piece keeps the inflections). In a position with alternatives, each hyphenated
  * alternative adds one split variant; a split variant is never optional.
  */
+const HYPHENATED_RE = /^[a-z0-9.]+(-[a-z0-9.]+)+$/;
+const GAP_RE = /^\*([1-9])?$/;
+const MALFORMED_RE = /[{}*#?]/;
+
 function hyphenVariants(part: string): string[][] {
   const optional = part.endsWith('?') && part.length > 1;
   const body = optional ? part.slice(0, -1) : part;
@@ -62,7 +86,7 @@ function hyphenVariants(part: string): string[][] {
   for (const alt of body.split('|')) {
     const braced = alt.startsWith('{') && alt.endsWith('}');
     const word = braced ? alt.slice(1, -1) : alt;
-    if (!/^[a-z0-9.]+(-[a-z0-9.]+)+$/.test(word)) continue;
+    if (!word.includes('-') || !HYPHENATED_RE.test(word)) continue;
     const pieces = word.split('-');
     if (braced) pieces[pieces.length - 1] = `{${pieces[pieces.length - 1]}}`;
     variants.push(pieces);
@@ -70,8 +94,17 @@ function hyphenVariants(part: string): string[][] {
   return variants;
 }
 
-function compileStep(word: string): Step {
-  const gap = /^\*([1-9])?$/.exec(word);
+function cachedStep(word: string, cache: CompileCache): Step {
+  let step = cache.steps.get(word);
+  if (!step) {
+    step = compileStep(word, cache);
+    cache.steps.set(word, step);
+  }
+  return step;
+}
+
+function compileStep(word: string, cache: CompileCache): Step {
+  const gap = word.startsWith('*') ? GAP_RE.exec(word) : null;
   if (gap) return { kind: 'gap', max: gap[1] ? Number(gap[1]) : DEFAULT_GAP };
   const optional = word.endsWith('?') && word.length > 1;
   const body = optional ? word.slice(0, -1) : word;
@@ -86,9 +119,12 @@ function compileStep(word: string): Step {
       classes.add(name as TokenClass);
     } else if (alt.startsWith('{') && alt.endsWith('}')) {
       const lemma = alt.slice(1, -1);
+      // The lemma is always one of its own forms: the matcher relies on it (see findMatches).
       lemmas.add(lemma);
-      for (const form of inflections(lemma)) norms.add(form);
-    } else if (/[{}*#?]/.test(alt)) {
+      let forms = cache.inflections.get(lemma);
+      if (!forms) cache.inflections.set(lemma, (forms = inflections(lemma)));
+      for (const form of forms) norms.add(form);
+    } else if (MALFORMED_RE.test(alt)) {
       throw new Error(`malformed alternative "${alt}" in "${word}"`);
     } else {
       norms.add(alt);
