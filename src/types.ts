@@ -148,6 +148,18 @@ export interface ActorMention extends Span {
   rule: string;
 }
 
+/** One country or territory of `data/countries.json`, read by the geo and actor stages. */
+export interface CountryEntry {
+  iso2: string;
+  iso3: string;
+  /** ACLED's English name ("Democratic Republic of Congo"). */
+  name: string;
+  aliases: string[];
+  demonyms: string[];
+  /** ACLED region ("Middle East"). */
+  region: string;
+}
+
 /** A resolved place: one gazetteer entry or a curated region. */
 export interface Place {
   name: string;

@@ -2,19 +2,10 @@
  * The shapes of the actor dictionary: the JSON entries in `data/actors/` and the loaded,
  * indexed dictionary the actor stage is built from.
  */
-import type { ActorEntry, ActorKind } from '../types.js';
+import type { ActorEntry, ActorKind, CountryEntry } from '../types.js';
 
 /** One country or territory of `data/countries.json`. */
-export interface Country {
-  iso2: string;
-  iso3: string;
-  /** ACLED's English name ("Democratic Republic of Congo"). */
-  name: string;
-  aliases: string[];
-  demonyms: string[];
-  /** ACLED region ("Middle East"). */
-  region: string;
-}
+export type Country = CountryEntry;
 
 export type StateRole = 'military' | 'police' | 'government';
 

@@ -2,18 +2,11 @@
  * Countries as places: names, aliases and demonyms from data/countries.json, capital
  * coordinates from data/geo/countries.tsv (GeoNames capitals, written by the gazetteer build).
  */
-import type { Place } from '../types.js';
+import type { CountryEntry, Place } from '../types.js';
 import { foldKey } from './normalize.js';
 import { priorOf, type Reading } from './readings.js';
 
-export interface CountryEntry {
-  iso2: string;
-  iso3: string;
-  name: string;
-  aliases: string[];
-  demonyms: string[];
-  region: string;
-}
+export type { CountryEntry };
 
 export interface CountryTable {
   byIso2: Map<string, CountryEntry>;
