@@ -17,6 +17,9 @@ import { loadGazetteer, type Gazetteer } from '../src/geo/index.js';
 import { foldKey, stripArticles } from '../src/geo/normalize.js';
 import { cleanDivisionName } from '../src/geo/admin-names.js';
 import type { Place } from '../src/types.js';
+import { parseCsv as parseCsvRecords } from '../src/eval/csv.js';
+
+const parseCsv = (text: string): string[][] => parseCsvRecords(text).map((r) => r.fields);
 
 const SHARED = process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', 'data');
 
@@ -66,27 +69,6 @@ function measureUcdp(gaz: Gazetteer, file: string): void {
   }
   console.log(`UCDP Syria places: ${lines.length} names; found ${pct(found, lines.length)}, within 25 km ${pct(near, lines.length)}`);
   console.log(`  weighted by events (${events}): found ${pct(foundEvents, events)}, within 25 km ${pct(nearEvents, events)}`);
-}
-
-/** Minimal RFC 4180 reader: quoted fields may hold commas, quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else if (ch !== '\r') field += ch;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
 }
 
 /** Light normalisation for comparing division names: fold, drop articles and division words. */

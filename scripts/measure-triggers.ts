@@ -17,6 +17,9 @@ import { createDoc } from '../src/doc.js';
 import type { Doc, TriggerMention } from '../src/types.js';
 import { createSegmentStage } from '../src/nlp/index.js';
 import { createTriggerStage, loadTriggerLexicon } from '../src/triggers/index.js';
+import { parseCsv as parseCsvRecords } from '../src/eval/csv.js';
+
+const parseCsv = (text: string): string[][] => parseCsvRecords(text).map((r) => r.fields);
 
 const CASE_PATH = '/work/shared/data/case2021/task2-test-with-labels.tsv';
 const ACLED_PATH = '/work/shared/data/acled/acledR-2022h1-sample.csv';
@@ -105,27 +108,6 @@ function readCase(): Item[] {
     const gold = label ? CASE_LABELS[label.trim()] : undefined;
     return text && gold ? [{ text, gold }] : [];
   });
-}
-
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else if (ch !== '\r') field += ch;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
 }
 
 function readAcled(): Item[] {
