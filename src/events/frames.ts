@@ -82,13 +82,11 @@ const best = (list: TriggerMention[]): TriggerMention => list.reduce((top, t) =>
  * tells clashes and the shells fired in them, the clash is the event.
  */
 const FOLDS_INTO_CLASH: ReadonlySet<string> = new Set(['Shelling/artillery/missile attack']);
-/** Words for fighting itself (not an offensive announced or expected). */
-const CLASH_WORDS: ReadonlySet<string> = new Set(['clash', 'exchange-of-fire', 'fighting']);
 /** Small-arms fire alongside the shells: a ground battle, which ACLED codes as a clash. */
 const GROUND_FIRE = /\b(?:small arms|machine[- ]guns?|gunfire|assault rifles|firefights?|exchanges? of fire|gun battles?)\b/i;
 
 function frameOf(list: TriggerMention[], clauseText: string): Frame {
-  const clash = list.find((t) => CLASH_WORDS.has(t.entry));
+  const clash = list.find((t) => t.hints.includes('fighting'));
   const top = best(list);
   if (FOLDS_INTO_CLASH.has(top.subEventType) && !clash && GROUND_FIRE.test(clauseText)) {
     return { eventType: 'Battles', subEventType: 'Armed clash', main: top, triggers: list, violent: false };
