@@ -35,6 +35,7 @@ export function createDoc(text: string, meta: Partial<DocMeta> = {}): Doc {
     cues: [],
     focus: null,
     candidates: [],
+    unplaced: [],
     events: [],
     trace: [],
     warnings: [],

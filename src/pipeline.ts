@@ -33,7 +33,7 @@ export function createPipeline(stages: Stage[]): Pipeline {
 function keepInTextOrder(doc: Doc, keys: DocKey[]): void {
   for (const key of keys) {
     const value = doc[key];
-    if (!Array.isArray(value) || key === 'events' || key === 'candidates') continue;
+    if (!Array.isArray(value) || key === 'events' || key === 'candidates' || key === 'unplaced') continue;
     const items = value as Array<{ start: number }>;
     for (let i = 1; i < items.length; i++) {
       if ((items[i] as { start: number }).start < (items[i - 1] as { start: number }).start) {

@@ -224,6 +224,15 @@ export interface Reason {
   span: Span | null;
 }
 
+/** An event the coder recognised but could not place: its type and the trigger that told it. */
+export interface UnplacedEvent {
+  eventType: EventType;
+  subEventType: SubEventType;
+  start: number;
+  end: number;
+  status: EventStatus;
+}
+
 /** An event as coded from the text of one document, before it becomes a contract record. */
 export interface CodedEvent {
   eventType: EventType;
@@ -306,6 +315,12 @@ export interface Doc {
   focus: Place | null;
   /** Events coded sentence by sentence, before in-document merging. */
   candidates: CodedEvent[];
+  /**
+   * Events the text tells but places nowhere, not even in a country: ACLED codes no event
+   * without a location, so these never become records. Kept for --explain and for scoring
+   * sub-type classification on snippets that name no place (CASE 2021).
+   */
+  unplaced: UnplacedEvent[];
   /** One per real event, after merging. */
   events: CodedEvent[];
   /** What each stage did, in order; printed by --explain. */

@@ -29,6 +29,10 @@ export async function runEvalCommand(dir: string | undefined, opts: EvalOptions,
     { dir, acled: opts.acled, case2021: opts.case2021, limit, sample, verbose: opts.verbose },
     (input) => extractor.extract(input).records,
     io.out,
+    (input) => {
+      const { doc, records } = extractor.extract(input);
+      return { records, unplaced: doc.unplaced.map((u) => u.subEventType) };
+    },
   );
   return result.ok ? 0 : 1;
 }

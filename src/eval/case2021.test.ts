@@ -42,6 +42,8 @@ test('predictedSubType: the most confident event, the first among equals, null f
   assert.equal(predictedSubType([rec('Attack', 0.4), rec('Armed clash', 0.9), rec('Grenade', 0.9)]), 'Armed clash');
   assert.equal(predictedSubType([rec('Attack', 0.5), rec('Armed clash', 0.5)]), 'Attack');
   assert.equal(predictedSubType([]), null);
+  assert.equal(predictedSubType([], ['Arrests', 'Attack']), 'Arrests');
+  assert.equal(predictedSubType([rec('Attack', 0.5)], ['Arrests']), 'Attack');
 });
 
 test('parseCaseTsv: header skipped, quotes kept as text; negatives name the line', () => {
@@ -68,24 +70,29 @@ test('evaluateCase2021: accuracy, per class, confusion; outside-ACLED classes wa
     '2\tRebels and troops clashed near the border.\tARMED_CLASH',
     '3\tAn earthquake struck the province.\tNATURAL_DISASTER',
     '4\tThe ministers met to discuss trade.\tDIPLO',
+    '5\tPolice arrested 12 students.\tARREST',
   ].join('\n'));
   const published: Array<string | null | undefined> = [];
-  const fake = (input: ArticleInput): EventRecord[] => {
+  // The arrest names no place: no record, but the coder saw an arrest (counted as a classifier only).
+  const fake = (input: ArticleInput): { records: EventRecord[]; unplaced: SubEventType[] } => {
     published.push(input.published);
-    if (input.text.startsWith('Warplanes')) return [rec('Air/drone strike', 0.8)];
-    if (input.text.startsWith('Rebels')) return [rec('Attack', 0.6)];
-    if (input.text.startsWith('The ministers')) return [rec('Agreement', 0.3)];
-    return [];
+    if (input.text.startsWith('Warplanes')) return { records: [rec('Air/drone strike', 0.8)], unplaced: ['Attack'] };
+    if (input.text.startsWith('Rebels')) return { records: [rec('Attack', 0.6)], unplaced: [] };
+    if (input.text.startsWith('The ministers')) return { records: [rec('Agreement', 0.3)], unplaced: [] };
+    if (input.text.startsWith('Police')) return { records: [], unplaced: ['Arrests'] };
+    return { records: [], unplaced: [] };
   };
   const r = evaluateCase2021(path, fake);
-  assert.deepEqual([r.total, r.right, r.failed], [4, 2, 0]);
-  assert.deepEqual(published, Array(4).fill(CASE_PUBLISHED));
+  assert.deepEqual([r.total, r.right, r.rightStrict, r.failed], [5, 3, 2, 0]);
+  assert.deepEqual(published, Array(5).fill(CASE_PUBLISHED));
+  assert.deepEqual(r.perClass.get('ARREST'), { total: 1, right: 1 });
   assert.deepEqual(r.perClass.get('ARMED_CLASH'), { total: 1, right: 0 });
   assert.deepEqual(r.perClass.get('NATURAL_DISASTER'), { total: 1, right: 1 });
   assert.deepEqual([...r.confusion], [['Armed clash → Attack', 1], ['(no event) → Agreement', 1]]);
   const lines = formatCase2021(r);
   assert.ok(lines[0]!.includes(`published on ${CASE_PUBLISHED}`));
-  assert.ok(lines.includes('accuracy 50.0% (2/4)'));
+  assert.ok(lines.includes('accuracy 60.0% (3/5) as a classifier, counting events told without a place'));
+  assert.ok(lines.includes('accuracy 40.0% (2/5) strict, counting only events placed well enough to be records'));
   const wrongAt = lines.indexOf('top wrong sub-types (expected → sitrep; 2 in all):');
   assert.deepEqual(lines.slice(wrongAt + 1, wrongAt + 5), [
     '      1  (no event) → Agreement',

@@ -9,9 +9,9 @@ import { evaluateCase2021, formatCase2021 } from './case2021.js';
 import { evaluateGoldSet } from './gold-eval.js';
 import { readGoldSet } from './gold.js';
 import { formatReport } from './report.js';
-import type { ExtractFn } from './types.js';
+import { classifyWith, type ClassifyFn, type ExtractFn } from './types.js';
 
-export type { ExtractFn } from './types.js';
+export type { ClassifyFn, ExtractFn } from './types.js';
 
 export interface EvalOptions {
   /** A gold set folder (gold.jsonl + articles). */
@@ -31,9 +31,12 @@ export interface EvalOptions {
 /**
  * Runs each measurement asked for and prints its report through `out`. `ok` is false when the
  * extractor threw on some input or returned records that lack contract fields (score.mjs's
- * exit rule with no thresholds).
+ * exit rule with no thresholds). CASE 2021 uses `classify` when given, to score also the events
+ * a snippet tells without placing them.
  */
-export async function runEval(opts: EvalOptions, extract: ExtractFn, out: (line: string) => void): Promise<{ ok: boolean }> {
+export async function runEval(
+  opts: EvalOptions, extract: ExtractFn, out: (line: string) => void, classify: ClassifyFn = classifyWith(extract),
+): Promise<{ ok: boolean }> {
   if (!opts.dir && !opts.acled && !opts.case2021) {
     throw new SitrepError('E_BAD_ARGUMENT', 'nothing to evaluate', 'give a gold set folder, --acled FILE or --case2021 FILE');
   }
@@ -60,7 +63,7 @@ export async function runEval(opts: EvalOptions, extract: ExtractFn, out: (line:
     ok &&= result.failed === 0;
   }
   if (opts.case2021) {
-    const result = evaluateCase2021(opts.case2021, extract, limits);
+    const result = evaluateCase2021(opts.case2021, classify, limits);
     if (opts.dir || opts.acled) out('');
     for (const line of formatCase2021(result)) out(line);
     ok &&= result.failed === 0;

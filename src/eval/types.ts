@@ -2,10 +2,19 @@
  * Types shared by the evaluation harness. The harness never builds the pipeline itself: it is
  * handed an `ExtractFn`, so tests can inject a fake and the CLI injects the real extractor.
  */
-import type { ArticleInput, EventRecord } from '../types.js';
+import type { ArticleInput, EventRecord, SubEventType } from '../types.js';
 
 /** One article in, contract records out. */
 export type ExtractFn = (input: ArticleInput) => EventRecord[];
+
+/**
+ * One article in: its records, and the sub-types of the events it tells but places nowhere
+ * (no record can be made of those). For scoring sub-type classification on snippets.
+ */
+export type ClassifyFn = (input: ArticleInput) => { records: EventRecord[]; unplaced: SubEventType[] };
+
+/** A ClassifyFn for an extractor that reports no unplaced events. */
+export const classifyWith = (extract: ExtractFn): ClassifyFn => (input) => ({ records: extract(input), unplaced: [] });
 
 /** A closed range `[low, high]`: a value inside it counts as right. */
 export type Range = [number, number];

@@ -8,7 +8,7 @@ import type { ActorEntry, ActorMention, CodedEvent, CountMention, DateMention, D
 import { clausesOf } from './clauses.js';
 import { viewOf, within, type SentenceView } from './context.js';
 import { framesOf, isSpecific, type Frame } from './frames.js';
-import { assignRoles, isArmed, type RoleActorFn, type Roles } from './roles.js';
+import { assignRoles, isArmed, type RoleActorFn, type RoleInput, type Roles } from './roles.js';
 import { chooseWhen, isReportDate } from './when.js';
 import { chooseWhere } from './where.js';
 import { countsByFrame, rangesOf } from './tolls.js';
@@ -55,7 +55,7 @@ export function createCodeStage(resources: CodeResources): Stage {
   return {
     name: 'code',
     requires: ['sentences', 'triggers', 'cues', 'dates', 'places', 'actors', 'counts', 'attributions', 'focus'],
-    provides: ['candidates'],
+    provides: ['candidates', 'unplaced'],
     run(doc: Doc): Doc {
       doc.candidates = codeDocument(doc, resources);
       doc.trace.push(`code: ${doc.candidates.length} candidate event(s) from ${doc.triggers.length} trigger(s)`);
@@ -145,22 +145,19 @@ function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput):
   if (status.cue) why.push({ field: 'status', rule: status.cue.rule, span: status.cue });
   const when = chooseWhen({ doc, trigger: frame.main, inSentence: input.dates, paragraph: input.context.date, lead: input.lead.date, published: doc.meta.published });
   const where = chooseWhere({ text: doc.text, trigger: frame.main, inSentence: input.places, paragraph: input.context.place, lead: input.lead.place, focus: doc.focus ?? actorCountry(doc, input.resources) });
+  const counts = rangesOf(input.counts);
   if (!when || !where) {
     doc.trace.push(`code: dropped ${frame.subEventType} at ${frame.main.start}: no ${when ? 'place' : 'date'}`);
+    if (!where) {
+      // What the event would have been, had the text placed it (role actors need a country).
+      const unplaced = refineSubType(frame, assignRoles(roleInputOf(doc, frame, s, input, null)), counts);
+      doc.unplaced.push({ eventType: unplaced.eventType, subEventType: unplaced.subEventType, start: frame.main.start, end: frame.main.end, status: status.status });
+    }
     return null;
   }
   why.push({ field: 'event_date', rule: when.rule, span: when.mention }, { field: 'location', rule: where.rule, span: where.mention });
-  const context = contextActors(input.memory);
-  const attributed = doc.attributions.filter((a) => a.start < s.end && a.end > s.start);
-  const roleInput = {
-    frame, text: doc.text, sentence: s, country: where.place.country,
-    // Who is cited is not who acted: "Ukrainian officials said" names no perpetrator.
-    actors: input.actors.filter((m) => !attributed.some((a) => m.start < a.end && m.end > a.start)),
-    victims: input.counts.some((c) => (c.kind === 'killed' || c.kind === 'injured') && c.low > 0),
-    contextAgent: input.claimant ?? context.agent, contextOpponent: context.opponent, roleActor: input.resources.roleActor,
-  };
+  const roleInput = roleInputOf(doc, frame, s, input, where.place.country);
   let roles = assignRoles(roleInput);
-  const counts = rangesOf(input.counts);
   const refined = refineSubType(frame, roles, counts);
   if (refined.rule) {
     why.push({ field: 'sub_event_type', rule: refined.rule, span: null });
@@ -203,6 +200,18 @@ function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput):
       ? { date: false, reportDate: false, place: false, actor1: roles.agentNamed, kind: false }
       : { date: when.own, reportDate: when.rule === 'when:report-date', place: where.own, actor1: roles.agentNamed, kind: isSpecific(frame.main) },
     why,
+  };
+}
+
+function roleInputOf(doc: Doc, frame: Frame, s: Span, input: FrameInput, country: string | null): RoleInput {
+  const context = contextActors(input.memory);
+  const attributed = doc.attributions.filter((a) => a.start < s.end && a.end > s.start);
+  return {
+    frame, text: doc.text, sentence: s, country,
+    // Who is cited is not who acted: "Ukrainian officials said" names no perpetrator.
+    actors: input.actors.filter((m) => !attributed.some((a) => m.start < a.end && m.end > a.start)),
+    victims: input.counts.some((c) => (c.kind === 'killed' || c.kind === 'injured') && c.low > 0),
+    contextAgent: input.claimant ?? context.agent, contextOpponent: context.opponent, roleActor: input.resources.roleActor,
   };
 }
 
