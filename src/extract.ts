@@ -4,13 +4,15 @@
  */
 import { createDoc } from './doc.js';
 import { createPipeline, type Pipeline } from './pipeline.js';
-import { defaultStages } from './config.js';
+import { defaultStages, type Resources } from './config.js';
 import { htmlToArticle, textToArticle, type Article } from './ingest/index.js';
 import { toRecords } from './record/index.js';
 import type { ArticleInput, DocMeta, Extraction } from './types.js';
 
 export interface Extractor {
   readonly pipeline: Pipeline;
+  /** The loaded gazetteer and dictionaries the stages share (the evaluation harness asks it too). */
+  readonly resources: Resources;
   /** Raw text or HTML with what the caller knows about it. */
   extract(input: ArticleInput): Extraction;
   /** An article ingest has already read; `overrides` (from the command line) win over its metadata. */
@@ -18,7 +20,8 @@ export interface Extractor {
 }
 
 export function createExtractor(): Extractor {
-  const pipeline = createPipeline(defaultStages().stages);
+  const { stages, resources } = defaultStages();
+  const pipeline = createPipeline(stages);
   const extractArticle = (article: Article, overrides: Partial<DocMeta> = {}): Extraction => {
     const meta: Partial<DocMeta> = { ...article.meta };
     for (const [key, value] of Object.entries(overrides)) {
@@ -32,6 +35,7 @@ export function createExtractor(): Extractor {
   };
   return {
     pipeline,
+    resources,
     extractArticle,
     extract(input: ArticleInput): Extraction {
       const article = input.html ? htmlToArticle(input.text) : textToArticle(input.text);

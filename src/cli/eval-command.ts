@@ -26,7 +26,10 @@ export async function runEvalCommand(dir: string | undefined, opts: EvalOptions,
   }
   const extractor = makeExtractor();
   const result = await runEval(
-    { dir, acled: opts.acled, case2021: opts.case2021, limit, sample, verbose: opts.verbose },
+    {
+      dir, acled: opts.acled, case2021: opts.case2021, limit, sample, verbose: opts.verbose,
+      admin1Of: (iso3, name) => extractor.resources.gazetteer.admin1(iso3, name)?.admin1 ?? null,
+    },
     (input) => extractor.extract(input).records,
     io.out,
     (input) => {

@@ -103,6 +103,7 @@ test('evaluateAcled: notes in, per-field accuracy, confusion and mismatches out 
     sub_event_type: { judged: 3, right: 1 },
     event_type: { judged: 3, right: 2 },
     admin1: { judged: 2, right: 1 }, // SOM2 has no admin1: not judged
+    admin1_as_spelt: { judged: 2, right: 1 },
     within_25km: { judged: 3, right: 1 }, // SOM2 is about 29 km off
     within_50km: { judged: 3, right: 2 },
     actor1: { judged: 3, right: 2 },
@@ -118,6 +119,13 @@ test('evaluateAcled: notes in, per-field accuracy, confusion and mismatches out 
 
   assert.equal(evaluateAcled(path, fake, { limit: 1 }).rows, 1);
   assert.deepEqual(evaluateAcled(path, fake, { sample: 2 }).rows, 2); // every 2nd row: SOM1 and SOM3
+  // With the gazetteer's help, an older spelling of the same division is right as a division
+  // (admin1) and still wrong as spelt.
+  const juba = (iso3: string, name: string): string | null => (iso3 === 'SOM' && /^(?:Jubbada Hoose|Lower Juba)$/.test(name) ? 'Jubbada Hoose' : null);
+  const renamed = (input: ArticleInput): EventRecord[] => (input.name === 'SOM1' ? [rec({ admin1: 'Jubbada Hoose' })] : []);
+  const byDivision = evaluateAcled(path, renamed, { limit: 1, admin1Of: juba });
+  assert.deepEqual([byDivision.fields.admin1, byDivision.fields.admin1_as_spelt], [{ judged: 1, right: 1 }, { judged: 1, right: 0 }]);
+  assert.deepEqual(evaluateAcled(path, renamed, { limit: 1 }).fields.admin1, { judged: 1, right: 0 });
   const throwing = (): EventRecord[] => {
     throw new Error('boom');
   };

@@ -13,7 +13,7 @@ import { km } from './match.js';
 import type { ExtractFn } from './types.js';
 
 export const ACLED_FIELDS = [
-  'sub_event_type', 'event_type', 'admin1', 'within_25km', 'within_50km', 'actor1', 'fatalities', 'date',
+  'sub_event_type', 'event_type', 'admin1', 'admin1_as_spelt', 'within_25km', 'within_50km', 'actor1', 'fatalities', 'date',
 ] as const;
 export type AcledField = (typeof ACLED_FIELDS)[number];
 
@@ -50,6 +50,12 @@ export interface AcledOptions {
   sample?: number;
   /** How many mismatches to keep for the report. */
   show?: number;
+  /**
+   * The output name of the division that `name` (any spelling) denotes in the country, from
+   * the gazetteer. ACLED's older exports spell divisions as they were then ("Kiev City",
+   * "Distrito Federal"); with this, `admin1` judges the division, `admin1_as_spelt` the name.
+   */
+  admin1Of?: (iso3: string, name: string) => string | null;
 }
 
 /** Reads the rows, after sampling and limiting, as cases. */
@@ -72,7 +78,9 @@ export function readAcledCases(csvPath: string, options: AcledOptions = {}): { c
 }
 
 /** Each field right or wrong for one row; undefined where ACLED has no value to judge against. */
-export function judgeAcled(c: AcledCase, p: EventRecord | null): Record<AcledField, boolean | undefined> {
+export function judgeAcled(
+  c: AcledCase, p: EventRecord | null, admin1Of?: AcledOptions['admin1Of'],
+): Record<AcledField, boolean | undefined> {
   const distance =
     p && typeof p.latitude === 'number' && c.latitude !== null && c.longitude !== null
       ? km(p.latitude, p.longitude, c.latitude, c.longitude)
@@ -81,7 +89,8 @@ export function judgeAcled(c: AcledCase, p: EventRecord | null): Record<AcledFie
   return {
     sub_event_type: p?.sub_event_type === c.subEventType,
     event_type: p?.event_type === c.eventType,
-    admin1: c.admin1.trim() === '' ? undefined : admin1Ok(p?.admin1, c.admin1),
+    admin1: c.admin1.trim() === '' ? undefined : admin1Ok(p?.admin1, c.admin1) || sameDivision(p, c.admin1, admin1Of),
+    admin1_as_spelt: c.admin1.trim() === '' ? undefined : admin1Ok(p?.admin1, c.admin1),
     within_25km: hasCoords ? distance <= 25 : undefined,
     within_50km: hasCoords ? distance <= 50 : undefined,
     actor1: c.actor1.trim() === '' ? undefined : acledActorOk(p?.actor1, c.actor1),
@@ -90,12 +99,19 @@ export function judgeAcled(c: AcledCase, p: EventRecord | null): Record<AcledFie
   };
 }
 
+function sameDivision(p: EventRecord | null, acledAdmin1: string, admin1Of: AcledOptions['admin1Of']): boolean {
+  if (!p?.admin1 || !admin1Of) return false;
+  const named = admin1Of(p.iso3, acledAdmin1);
+  return named !== null && admin1Ok(p.admin1, named);
+}
+
 function describe(field: AcledField, c: AcledCase, p: EventRecord | null): string {
   const pred = (value: unknown): string => (p ? JSON.stringify(value ?? null) : '(no event)');
   switch (field) {
     case 'sub_event_type': return `sub_event_type: ${pred(p?.sub_event_type)} vs "${c.subEventType}"`;
     case 'event_type': return `event_type: ${pred(p?.event_type)} vs "${c.eventType}"`;
-    case 'admin1': return `admin1: ${pred(p?.admin1)} vs "${c.admin1}"`;
+    case 'admin1':
+    case 'admin1_as_spelt': return `admin1: ${pred(p?.admin1)} vs "${c.admin1}"`;
     case 'within_25km':
     case 'within_50km': return `place: ${pred(p ? [p.location, p.latitude, p.longitude] : null)} vs [${c.latitude},${c.longitude}]`;
     case 'actor1': return `actor1: ${pred(p?.actor1)} vs "${c.actor1}"`;
@@ -125,7 +141,7 @@ export function evaluateAcled(csvPath: string, extract: ExtractFn, options: Acle
     if (preds === null) result.failed++;
     if (preds && preds.length > 0) result.withEvent++;
     const chosen = pickPrediction(preds ?? [], c.subEventType);
-    const ok = judgeAcled(c, chosen);
+    const ok = judgeAcled(c, chosen, options.admin1Of);
     for (const f of ACLED_FIELDS) {
       if (ok[f] === undefined) continue;
       fields[f].judged++;
@@ -134,7 +150,7 @@ export function evaluateAcled(csvPath: string, extract: ExtractFn, options: Acle
     if (ok.sub_event_type) continue;
     tally(result.confusion, c.subEventType, chosen?.sub_event_type ?? null);
     if (result.mismatches.length < (options.show ?? 20)) {
-      const wrong = ACLED_FIELDS.filter((f) => ok[f] === false && f !== 'within_50km').map((f) => describe(f, c, chosen));
+      const wrong = ACLED_FIELDS.filter((f) => ok[f] === false && f !== 'within_50km' && f !== 'admin1_as_spelt').map((f) => describe(f, c, chosen));
       result.mismatches.push({ id: c.id, line: c.line, notes: c.notes, wrong });
     }
   }

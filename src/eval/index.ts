@@ -4,7 +4,7 @@
  * per-class accuracies. The extractor is injected, so this module never loads the pipeline.
  */
 import { SitrepError } from '../errors.js';
-import { evaluateAcled, formatAcled } from './acled.js';
+import { evaluateAcled, formatAcled, type AcledOptions } from './acled.js';
 import { evaluateCase2021, formatCase2021 } from './case2021.js';
 import { evaluateGoldSet } from './gold-eval.js';
 import { readGoldSet } from './gold.js';
@@ -26,6 +26,8 @@ export interface EvalOptions {
   sample?: number;
   /** More mismatches in the ACLED report. */
   verbose?: boolean;
+  /** ACLED: the gazetteer's division for a spelling, to judge admin1 by division (see acled.ts). */
+  admin1Of?: AcledOptions['admin1Of'];
 }
 
 /**
@@ -57,7 +59,7 @@ export async function runEval(
   if (opts.acled) {
     const show = opts.verbose ? 100 : 20;
     const sample = opts.sample === undefined ? {} : { sample: opts.sample };
-    const result = evaluateAcled(opts.acled, extract, { ...limits, ...sample, show });
+    const result = evaluateAcled(opts.acled, extract, { ...limits, ...sample, show, admin1Of: opts.admin1Of });
     if (opts.dir) out('');
     for (const line of formatAcled(result)) out(line);
     ok &&= result.failed === 0;

@@ -53,6 +53,8 @@ const NOTHING: string[] = [
   'Reuters could not independently verify the report.',
   'Leaders across Africa condemned the coup.',
   'Rodrigo Londono, the former rebel commander, spoke on Friday.',
+  'Shops closed as the US dollar climbed against the pound again.',
+  'Traders blamed the U.S. Treasury sanctions for the shortage.',
 ];
 
 test('place stage: negative cases find nothing', () => {

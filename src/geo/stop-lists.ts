@@ -28,6 +28,8 @@ export interface OrgGroup {
 interface StopwordsFile {
   words: string[];
   orgs: string[];
+  /** Fixed phrases that hold a place word but name no place: "US dollar" in a Lebanon story. */
+  terms?: string[];
   titles: string[];
   facilities: string[];
 }
@@ -36,7 +38,8 @@ export function loadStopLists(): StopLists {
   const file = readDataJson<StopwordsFile>('geo', 'stopwords.json');
   const common = readDataJson<string[]>('geo', 'common-words.json');
   const orgsByFirst = new Map<string, OrgGroup>();
-  for (const org of file.orgs) {
+  // Terms are matched and skipped exactly as organisation names are.
+  for (const org of [...file.orgs, ...(file.terms ?? [])]) {
     const key = foldKey(org);
     const first = key.split(' ')[0] ?? '';
     let group = orgsByFirst.get(first);
