@@ -36,7 +36,11 @@ interface Memory {
 function remember(memory: Memory, doc: Doc, dates: DateMention[], places: PlaceMention[], actors: ActorMention[]): void {
   const ownDate = dates.filter((d) => !d.future && !isReportDate(doc, d)).at(-1);
   if (ownDate) memory.paragraphDate = ownDate;
-  const ownPlace = places.filter((p) => p.place.featureCode !== 'COUNTRY').at(-1);
+  // The most precise place the sentence names, the last among equals: "in Mpondwe, a border
+  // town in Kasese district" leaves Mpondwe, not its district, for the sentences after it.
+  const ownPlace = places
+    .filter((p) => p.place.featureCode !== 'COUNTRY')
+    .reduce<PlaceMention | null>((best, p) => (!best || p.place.precision <= best.place.precision ? p : best), null);
   if (ownPlace) memory.paragraphPlace = ownPlace;
   for (const mention of actors) {
     if (!isArmed(mention.actor)) continue;

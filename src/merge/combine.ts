@@ -22,6 +22,17 @@ function better<T>(aStated: boolean, bStated: boolean, aPrecision: number, bPrec
   return bPrecision < aPrecision ? b : a;
 }
 
+/**
+ * "Rebels attacked a school in western Uganda" then "struck the school in Mpondwe": a stated
+ * country is no rival for a town of that country another telling gives, even one it inherited
+ * from its paragraph; ACLED codes the most precise place the report supports.
+ */
+function finerInCountry(a: CodedEvent, b: CodedEvent): CodedEvent | null {
+  const wholeCountry = (e: CodedEvent): boolean => e.place.featureCode === 'COUNTRY';
+  if (wholeCountry(a) === wholeCountry(b) || a.place.iso3 !== b.place.iso3) return null;
+  return wholeCountry(a) ? b : a;
+}
+
 /** How far a protest went: a later telling of police intervention or lethal force raises it. */
 const PROTEST_RANK: Partial<Record<SubEventType, number>> = {
   'Peaceful protest': 0,
@@ -41,7 +52,7 @@ function protestKind(a: CodedEvent, b: CodedEvent): SubEventType | null {
 
 export function combine(a: CodedEvent, b: CodedEvent): CodedEvent {
   const dateFrom = better(a.stated.date, b.stated.date, a.timePrecision, b.timePrecision, a, b);
-  const placeFrom = better(a.stated.place, b.stated.place, a.place.precision, b.place.precision, a, b);
+  const placeFrom = finerInCountry(a, b) ?? better(a.stated.place, b.stated.place, a.place.precision, b.place.precision, a, b);
   // The telling that names the kind of act decides it ("a mob rampaged" over "violence erupted").
   const protestFrom = a.eventType === 'Protests' ? a : b;
   const protest = protestKind(a, b);

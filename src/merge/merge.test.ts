@@ -68,3 +68,18 @@ test('combineRanges is conservative below and keeps the widest high', () => {
   ];
   for (const [args, expected] of table) assert.deepEqual(combineRanges(...args), expected);
 });
+
+test('a stated country gives way to a town of that country another telling inherited', () => {
+  const SYRIA: Place = { ...place('Syria', 34.8, 38.99, 3, ''), admin1: null, featureCode: 'COUNTRY', id: 'country:SYR' };
+  const inherited = { date: false, reportDate: false, place: false, actor1: false, kind: true };
+  const [event] = mergeTellings([
+    telling({ start: 0, place: SYRIA, location: 'Syria' }),
+    telling({ start: 80, stated: inherited }),
+  ]);
+  assert.equal(event?.location, 'As-Suwayda');
+  // A town abroad is no refinement: the tellings are not even the same event.
+  const abroad: Place = { ...DARAA, iso3: 'JOR', country: 'Jordan', id: 't:Irbid' };
+  const datedOnly = { ...inherited, date: true };
+  const apart = mergeTellings([telling({ start: 0, place: SYRIA, location: 'Syria' }), telling({ start: 80, place: abroad, stated: datedOnly })]);
+  assert.deepEqual(apart.map((e) => e.place.iso3), ['SYR', 'JOR']);
+});
