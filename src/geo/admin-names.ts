@@ -32,7 +32,8 @@ export function toAscii(name: string): string {
 }
 
 const ASCII_FOLDS: Record<string, string> = {
-  ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ħ: 'h', ı: 'i', ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', ð: 'd', þ: 'th', ə: 'a',
+  ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ħ: 'h', ı: 'i', ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', ð: 'd', þ: 'th', ə: 'a', Ə: 'A', ǝ: 'a', Ǝ: 'A',
+  Ħ: 'H', '–': '-', '—': '-',
 };
 
 /** The spellings worth indexing for a division: the name as given and cleaned, Latin only. */

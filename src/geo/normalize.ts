@@ -9,6 +9,8 @@
 const LETTER_FOLDS: Record<string, string> = {
   ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ħ: 'h', Ħ: 'h', ı: 'i', ß: 'ss',
   æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', þ: 'th', Þ: 'th', ð: 'd', Ð: 'd', ŋ: 'ng', ə: 'a', Ə: 'a',
+  // GeoNames writes Azerbaijani schwa both as ə (U+0259) and as turned e ǝ (U+01DD): "Xankǝndi".
+  ǝ: 'a', Ǝ: 'a',
 };
 const LETTER_FOLD_RE = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'g');
 const MARKS_RE = /\p{M}+/gu;
