@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'E_READ' // any other read failure
   | 'E_BAD_ARGUMENT' // e.g. --published that is not a date
   | 'E_BAD_GOLD' // a gold file that does not parse
-  | 'E_DATA'; // a data file of sitrep's own that is missing or malformed
+  | 'E_DATA' // a data file of sitrep's own that is missing or malformed
+  | 'E_BAD_BATCH' // a line of a JSONL batch that is not a document
+  | 'E_STORE'; // the store cannot be opened or is of a newer schema
 
 export class SitrepError extends Error {
   readonly code: ErrorCode;

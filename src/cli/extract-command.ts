@@ -22,6 +22,8 @@ export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
   stdoutIsTTY: boolean;
+  /** Standard error is a terminal: progress bars are drawn there. */
+  errIsTTY?: boolean;
 }
 
 /** A real calendar date written YYYY-MM-DD (2018-02-30 is refused). */

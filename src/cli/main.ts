@@ -8,6 +8,7 @@ import { SitrepError } from '../errors.js';
 import { createExtractor } from '../extract.js';
 import { runExtract, type ExtractOptions, type Io } from './extract-command.js';
 import { runEvalCommand, type EvalOptions } from './eval-command.js';
+import { runIngest, type IngestOptions } from './ingest-command.js';
 
 function buildProgram(io: Io, setStatus: (code: number) => void): Command {
   const program = new Command('sitrep')
@@ -30,11 +31,22 @@ function buildProgram(io: Io, setStatus: (code: number) => void): Command {
     .option('--max-bytes <n>', 'refuse inputs larger than this (default 10 MB, or SITREP_MAX_BYTES)')
     .action(async (files: string[], opts: ExtractOptions) => setStatus(await runExtract(files, opts, io, createExtractor)));
   program
+    .command('ingest')
+    .description('store articles, folders and JSONL batches; events merge across documents')
+    .argument('<paths...>', 'files, folders (read recursively) or .jsonl batches')
+    .option('--db <path>', 'the store (default ./sitrep.db, or SITREP_DB)')
+    .option('--published <date>', 'publication date YYYY-MM-DD for documents that give none')
+    .option('--source <name>', 'the outlet or wire, for documents that name none')
+    .option('--max-bytes <n>', 'refuse documents larger than this (default 10 MB, or SITREP_MAX_BYTES)')
+    .option('--no-progress', 'no progress bar, even on a terminal')
+    .action(async (paths: string[], opts: IngestOptions) => setStatus(await runIngest(paths, opts, io, createExtractor)));
+  program
     .command('eval')
     .description('score extraction against a gold set (GOLD.md), ACLED rows or CASE 2021 snippets')
     .argument('[dir]', 'gold set folder with gold.jsonl')
     .option('--acled <file>', 'ACLED CSV: each row\'s notes as an article, its coded fields as gold')
     .option('--case2021 <file>', 'CASE 2021 task 2 TSV: sub-event type accuracy')
+    .option('--clusters <dir>', 'clusters of articles about one incident: cross-document merging (shared/clusters)')
     .option('--limit <n>', 'score only the first n items')
     .option('--sample <k>', 'ACLED: score every k-th row')
     .option('--verbose', 'list every miss, false event and wrong field')
@@ -56,6 +68,7 @@ export async function main(argv: string[]): Promise<number> {
     out: (line) => process.stdout.write(line + '\n'),
     err: (line) => process.stderr.write(line + '\n'),
     stdoutIsTTY: process.stdout.isTTY === true,
+    errIsTTY: process.stderr.isTTY === true,
   };
   let status = 0;
   const program = buildProgram(io, (code) => (status = code));

@@ -6,6 +6,7 @@
 import { SitrepError } from '../errors.js';
 import { evaluateAcled, formatAcled, type AcledOptions } from './acled.js';
 import { evaluateCase2021, formatCase2021 } from './case2021.js';
+import { evaluateClusters, formatClusters, type IngestClusterFn } from './clusters.js';
 import { evaluateGoldSet } from './gold-eval.js';
 import { readGoldSet } from './gold.js';
 import { formatReport } from './report.js';
@@ -20,6 +21,10 @@ export interface EvalOptions {
   acled?: string;
   /** The CASE 2021 Task 2 TSV. */
   case2021?: string;
+  /** A clusters folder (clusters.jsonl + articles): cross-document merging. */
+  clusters?: string;
+  /** Clusters: ingests one cluster into a fresh store (the CLI passes the real corpus). */
+  ingestCluster?: IngestClusterFn;
   /** Judge at most this many rows / snippets (ACLED, CASE). */
   limit?: number;
   /** ACLED: judge every k-th row only. */
@@ -39,8 +44,8 @@ export interface EvalOptions {
 export async function runEval(
   opts: EvalOptions, extract: ExtractFn, out: (line: string) => void, classify: ClassifyFn = classifyWith(extract),
 ): Promise<{ ok: boolean }> {
-  if (!opts.dir && !opts.acled && !opts.case2021) {
-    throw new SitrepError('E_BAD_ARGUMENT', 'nothing to evaluate', 'give a gold set folder, --acled FILE or --case2021 FILE');
+  if (!opts.dir && !opts.acled && !opts.case2021 && !opts.clusters) {
+    throw new SitrepError('E_BAD_ARGUMENT', 'nothing to evaluate', 'give a gold set folder, --acled FILE, --case2021 FILE or --clusters DIR');
   }
   if (opts.limit !== undefined && !(Number.isInteger(opts.limit) && opts.limit >= 0)) {
     throw new SitrepError('E_BAD_ARGUMENT', `--limit must be a whole number, got ${opts.limit}`);
@@ -69,6 +74,13 @@ export async function runEval(
     if (opts.dir || opts.acled) out('');
     for (const line of formatCase2021(result)) out(line);
     ok &&= result.failed === 0;
+  }
+  if (opts.clusters) {
+    if (!opts.ingestCluster) throw new SitrepError('E_BAD_ARGUMENT', 'clusters need a store to ingest into');
+    const result = await evaluateClusters(opts.clusters, opts.ingestCluster);
+    if (opts.dir || opts.acled || opts.case2021) out('');
+    for (const line of formatClusters(result, opts.verbose)) out(line);
+    ok &&= result.summary.failed === 0;
   }
   return { ok };
 }

@@ -42,6 +42,8 @@ export interface ArticleScore {
   falseEvents: FalseEvent[];
   /** Pairs with at least one wrong field. */
   wrong: Pair[];
+  /** Every pair of a prediction with a required gold event. */
+  pairs: Pair[];
 }
 
 interface Candidate {
@@ -85,6 +87,7 @@ export function scoreArticle(file: string, preds: readonly EventRecord[], golds:
     misses: [],
     falseEvents: [],
     wrong: [],
+    pairs: [],
   };
   const cands = candidates(preds, golds);
   const usedP = new Set<number>();
@@ -117,6 +120,7 @@ export function scoreArticle(file: string, preds: readonly EventRecord[], golds:
     if (gold.optional) continue;
     result.tp++;
     const ok = judgeFields(pred, gold);
+    result.pairs.push({ pred, gold, ok });
     for (const f of FIELDS) result.right[f] += ok[f] ? 1 : 0;
     if (FIELDS.every((f) => ok[f])) result.full++;
     else result.wrong.push({ pred, gold, ok });

@@ -46,7 +46,7 @@ export function placesMatch(a: Place, b: Place): boolean {
 
 const TERRITORY = new Set(['Government regains territory', 'Non-state actor overtakes territory']);
 
-function kindsMatch(a: CodedEvent, b: CodedEvent): boolean {
+export function kindsMatch(a: CodedEvent, b: CodedEvent): boolean {
   if (a.subEventType === b.subEventType) return true;
   // Taking a town and the fighting around it are two events for ACLED.
   if (TERRITORY.has(a.subEventType) || TERRITORY.has(b.subEventType)) return false;
@@ -59,7 +59,7 @@ function kindsMatch(a: CodedEvent, b: CodedEvent): boolean {
   return !!arrests && !arrests.stated.date && [a, b].some((e) => e.eventType === 'Protests');
 }
 
-function actorsMatch(a: CodedEvent, b: CodedEvent): boolean {
+export function actorsMatch(a: CodedEvent, b: CodedEvent): boolean {
   if (!a.stated.actor1 || !b.stated.actor1) return true;
   if (a.actor1 === b.actor1) return true;
   // Two-sided events may name the sides in either order.

@@ -19,8 +19,13 @@ export function eventId(docId: string, e: CodedEvent): string {
 const round = (x: number): number => Math.round(x * 1e5) / 1e5;
 
 export function toRecord(e: CodedEvent, doc: Doc): EventRecord {
+  return recordOf(eventId(doc.id, e), e);
+}
+
+/** The contract record of a coded event under a given id (the store's ids for merged events). */
+export function recordOf(id: string, e: CodedEvent): EventRecord {
   return {
-    id: eventId(doc.id, e),
+    id,
     event_date: e.date,
     date_end: e.dateEnd,
     time_precision: e.timePrecision,

@@ -1,0 +1,118 @@
+/**
+ * Merging across documents: the same air strike told by a wire, a site that rewrote the wire
+ * and a follow-up two days later is one event with every report as evidence.
+ *
+ * A mention joins a stored event when it is the same kind of act, their dates overlap within
+ * their precisions (one day of slack more for a date the text only implied), their places
+ * coincide within a distance set by the coarser geo_precision, and no two different named
+ * perpetrators stand against each other. Among several such events it joins the closest.
+ *
+ * The folded event takes the in-document rules for each field (a stated or more precise date
+ * and place win, the telling that names the act decides the kind), with two rules of its own:
+ * the toll is that of the latest independent report that gives one (ACLED codes the most
+ * recent conservative figure; `counts` keeps the whole range seen), and the source lists every
+ * outlet that reported it.
+ */
+import type { CodedEvent, CountKind } from '../types.js';
+import { combine, combineRanges } from './combine.js';
+import { actorsMatch, kilometres, kindsMatch, placesMatch } from './compatible.js';
+
+/** What a stored mention carries for merging (see store/types.ts StoredMention). */
+export interface Report {
+  id: string;
+  documentId: string;
+  seq: number;
+  published: string | null;
+  /** A copy of an earlier document: evidence, but not an independent report. */
+  copy: boolean;
+  event: CodedEvent;
+}
+
+const DAY = 86_400_000;
+/** Days of slack either side of a date, by time_precision (as in the in-document merge). */
+const DATE_SLACK: Record<1 | 2 | 3, number> = { 1: 0, 2: 3, 3: 16 };
+/** Extra slack for a date a telling only inherited (its paragraph's, the lead's, the report's). */
+const IMPLIED_DATE_SLACK = 1;
+/**
+ * Days either side of a mention's dates within which a matching event's start date must lie:
+ * both slacks at month precision, plus a month for an event told as a span.
+ */
+export const WINDOW_DAYS = 2 * (DATE_SLACK[3] + IMPLIED_DATE_SLACK) + 31;
+
+function interval(e: CodedEvent): [number, number] {
+  const slack = (DATE_SLACK[e.timePrecision] + (e.stated.date ? 0 : IMPLIED_DATE_SLACK)) * DAY;
+  return [Date.parse(e.date) - slack, Date.parse(e.dateEnd ?? e.date) + slack];
+}
+
+function datesOverlap(a: CodedEvent, b: CodedEvent): boolean {
+  const [a0, a1] = interval(a);
+  const [b0, b1] = interval(b);
+  return a0 <= b1 && b0 <= a1;
+}
+
+/** Why two tellings from different documents are the same event, or null when they are not. */
+export function sameEventAcross(event: CodedEvent, mention: CodedEvent): string | null {
+  if (!kindsMatch(event, mention)) return null;
+  if (!datesOverlap(event, mention)) return null;
+  if (!placesMatch(event.place, mention.place)) return null;
+  if (!actorsMatch(event, mention)) return null;
+  const kind = event.subEventType === mention.subEventType ? `same sub-type (${event.subEventType})` : `compatible kinds (${event.subEventType} / ${mention.subEventType})`;
+  const date = event.date === mention.date ? `same date ${event.date}` : `dates ${event.date} and ${mention.date} overlap within their precision`;
+  const km = Math.round(kilometres(event.place, mention.place));
+  const place = `places ${event.location} and ${mention.location} ${km} km apart`;
+  const actor = event.actor1 === mention.actor1 ? `same actor1 ${event.actor1}` : 'no conflicting perpetrators';
+  return [kind, date, place, actor].join('; ');
+}
+
+/** Closer is better: the same sub-type, the same day, the same place, the same perpetrator. */
+function closeness(event: CodedEvent, mention: CodedEvent): number {
+  let score = 0;
+  if (event.subEventType === mention.subEventType) score += 4;
+  if (event.date === mention.date) score += 2;
+  if (event.place.id === mention.place.id) score += 2;
+  else score += Math.max(0, 1 - kilometres(event.place, mention.place) / 50);
+  if (event.actor1 === mention.actor1) score += 1;
+  return score;
+}
+
+/** The stored event a mention tells, among the candidates, with the reasons; null for a new event. */
+export function matchAcross(mention: CodedEvent, candidates: ReadonlyArray<{ id: string; event: CodedEvent }>): { id: string; why: string } | null {
+  let best: { id: string; why: string; score: number } | null = null;
+  for (const c of candidates) {
+    const why = sameEventAcross(c.event, mention);
+    if (!why) continue;
+    const score = closeness(c.event, mention);
+    if (!best || score > best.score) best = { id: c.id, why, score };
+  }
+  return best && { id: best.id, why: best.why };
+}
+
+const byReportOrder = (a: Report, b: Report): number => (a.published ?? '').localeCompare(b.published ?? '') || a.seq - b.seq;
+
+/** The event told by several documents' mentions, given in arrival order. */
+export function foldReports(reports: readonly Report[]): CodedEvent {
+  const [first, ...rest] = reports;
+  if (!first) throw new Error('foldReports needs at least one report');
+  let event = first.event;
+  for (const r of rest) event = combine(event, r.event);
+  const counts = { ...event.counts };
+  for (const kind of Object.keys(counts) as CountKind[]) {
+    let range = undefined;
+    for (const r of reports) range = combineRanges(range, r.event.counts[kind]);
+    if (range) counts[kind] = range;
+  }
+  // The latest independent report with a toll gives the fatalities (copies repeat their original).
+  const independent = reports.filter((r) => !r.copy);
+  const tolled = (independent.length ? independent : [...reports]).filter((r) => r.event.counts.killed).sort(byReportOrder);
+  const latest = tolled.at(-1);
+  const sources = [...new Set(reports.map((r) => r.event.source).filter((s): s is string => !!s))];
+  return {
+    ...event,
+    fatalities: latest ? latest.event.fatalities : event.fatalities,
+    tollPrecise: latest ? latest.event.tollPrecise : event.tollPrecise,
+    counts,
+    source: sources.length ? sources.join('; ') : null,
+    evidence: reports.flatMap((r) => r.event.evidence),
+    confidence: Math.max(...reports.map((r) => r.event.confidence)),
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * The event store's interface. SQLite (embedded, the default) implements it now; a PostgreSQL
+ * backend implements the same interface, so every method is asynchronous and every value that
+ * crosses it is plain data.
+ *
+ * What is kept: documents (the text as stored, its metadata, content hash and MinHash
+ * signature), mentions (each event as `extract` coded it from one document, with its evidence)
+ * and events (mentions of the same real event merged across documents), with the links
+ * between them. Events are always a fold of their mentions, so they can be rebuilt (`remerge`).
+ */
+import type { CodedEvent, EventRecord, EventStatus } from '../types.js';
+
+/** What the caller knows about a document besides its text. */
+export interface DocumentMeta {
+  /** The caller's name for it: a file path, a batch id, a URL. */
+  name: string;
+  externalId: string | null;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  source: string | null;
+}
+
+/** A document ready to store: its text, id (content hash), metadata and near-duplicate signature. */
+export interface NewDocument {
+  id: string;
+  text: string;
+  meta: DocumentMeta;
+  /** MinHash signature (hex) and its LSH band keys, for finding wire copies. */
+  signature: string;
+  bands: string[];
+  warnings: string[];
+}
+
+/** One event as coded from one document. */
+export interface NewMention {
+  id: string;
+  event: CodedEvent;
+}
+
+export interface StoredDocument extends DocumentMeta {
+  id: string;
+  text: string;
+  /** The earlier document this one copies (a wire story republished), with the similarity. */
+  copyOf: string | null;
+  similarity: number | null;
+  ingestedAt: string;
+  warnings: string[];
+  /** Ids of the events this document reports. */
+  events: string[];
+}
+
+/** A mention in the store: the event as one document told it. */
+export interface StoredMention {
+  id: string;
+  documentId: string;
+  /** Order of arrival in the store: merging replays mentions in this order. */
+  seq: number;
+  published: string | null;
+  /** True when its document is a copy of an earlier one (not an independent report). */
+  copy: boolean;
+  event: CodedEvent;
+}
+
+/** How a mention joined an event, for `show --why`. */
+export interface MergeLink {
+  mentionId: string;
+  documentId: string;
+  /** "founded the event", or the merge rule's reasons. */
+  why: string;
+}
+
+export interface StoredEvent {
+  record: EventRecord;
+  /** Every mention that tells the event, in arrival order, with why it joined. */
+  links: MergeLink[];
+  /** The reporting documents, with whether each is a copy of another. */
+  documents: Array<{ id: string; name: string; title: string | null; source: string | null; published: string | null; copyOf: string | null }>;
+}
+
+/**
+ * Cross-document merging, injected by the one place that composes sitrep (the store does not
+ * know the merge rules; it asks).
+ */
+export interface Merger {
+  /** The event among `candidates` that `mention` tells, and why; null when it tells a new one. */
+  match(mention: StoredMention, candidates: ReadonlyArray<{ id: string; event: CodedEvent }>): { id: string; why: string } | null;
+  /** The event told by these mentions (in arrival order). */
+  fold(mentions: readonly StoredMention[]): CodedEvent;
+  /** The contract record of a folded event under its store id. */
+  record(id: string, event: CodedEvent): EventRecord;
+  /** The days either side of a mention's date within which a matching event can lie. */
+  windowDays: number;
+}
+
+export type DocumentStatus = 'new' | 'known' | 'copy';
+
+export interface IngestOutcome {
+  documentId: string;
+  status: DocumentStatus;
+  copyOf: string | null;
+  /** Events founded by this document's mentions, and events its mentions joined. */
+  eventsNew: number;
+  eventsMerged: number;
+}
+
+export interface EventQuery {
+  from?: string;
+  to?: string;
+  country?: string;
+  admin1?: string;
+  type?: string;
+  subType?: string;
+  actor?: string;
+  /** Within `km` of a point. */
+  near?: { lat: number; lon: number; km: number };
+  bbox?: { minLon: number; minLat: number; maxLon: number; maxLat: number };
+  /** Full-text search over notes, actors, places and evidence. */
+  text?: string;
+  minFatalities?: number;
+  status?: EventStatus;
+  /** Page size (default 100) and the opaque cursor of the previous page. */
+  limit?: number;
+  cursor?: string | null;
+}
+
+export interface EventPage {
+  events: EventRecord[];
+  /** Cursor of the next page, null on the last. */
+  next: string | null;
+}
+
+export interface StoreStats {
+  documents: number;
+  copies: number;
+  mentions: number;
+  events: number;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Where it lives, for messages. */
+  readonly location: string;
+  /** True when a document with this content hash is stored already. */
+  hasDocument(id: string): Promise<boolean>;
+  /** The stored document most like this signature, when it is a copy (see ingest/minhash.ts). */
+  findCopy(signature: string, bands: readonly string[]): Promise<{ id: string; similarity: number } | null>;
+  /**
+   * Stores a document, its mentions and their merging in one transaction: after a crash the
+   * document is either wholly there or not at all.
+   */
+  addDocument(doc: NewDocument, mentions: readonly NewMention[], copyOf: { id: string; similarity: number } | null): Promise<IngestOutcome>;
+  getDocument(id: string): Promise<StoredDocument | null>;
+  getEvent(id: string): Promise<StoredEvent | null>;
+  findEvents(query: EventQuery): Promise<EventPage>;
+  /** Rebuilds every event from the mentions, in arrival order (after a rule change). */
+  remerge(): Promise<{ events: number }>;
+  stats(): Promise<StoreStats>;
+  /** API tokens: the secret is shown once; only its hash is kept. */
+  createToken(name: string): Promise<{ name: string; token: string }>;
+  verifyToken(token: string): Promise<string | null>;
+  close(): Promise<void>;
+}
