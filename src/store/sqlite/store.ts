@@ -367,9 +367,11 @@ function conditions(q: EventQuery): { where: string[]; params: unknown[] } {
       lat, lat, lon, km,
     );
   }
-  if (q.text) {
+  if (q.text !== undefined && q.text !== '') {
     const match = ftsQuery(q.text);
+    // Text with no word in it ("*", "%") matches no event rather than lifting the filter.
     if (match) add('seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)', match);
+    else where.push('0 = 1');
   }
   if (q.cursor) {
     const { date, seq } = decodeCursor(q.cursor);
