@@ -11,11 +11,12 @@
  * Options: --check (exit 1 when a target fails), --articles N (default 1000), --runs N (default 5).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleInput } from '../src/types.js';
+import { printTable, saveResult, type Row } from './table.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TARGETS = { articlesPerSecond: 200, startupMs: 1000, peakRssMb: 500 };
@@ -152,24 +153,6 @@ function runCorpus(extract: (input: ArticleInput) => { records: unknown[] }, cor
   };
 }
 
-interface Row {
-  metric: string;
-  value: string;
-  target: string;
-  /** true/false for a target met/missed; null for figures with no target. */
-  pass: boolean | null;
-}
-
-function printTable(rows: Row[]): void {
-  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => [r.metric, r.value, r.target][c]!.length), 6));
-  const cell = (s: string, w: number): string => s.padEnd(w);
-  console.log(`${cell('metric', widths[0]!)}  ${cell('value', widths[1]!)}  ${cell('target', widths[2]!)}  result`);
-  for (const r of rows) {
-    const result = r.pass === null ? '' : r.pass ? 'ok' : 'FAIL';
-    console.log(`${cell(r.metric, widths[0]!)}  ${cell(r.value, widths[1]!)}  ${cell(r.target, widths[2]!)}  ${result}`);
-  }
-}
-
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const rows: Row[] = [];
@@ -219,17 +202,10 @@ async function main(): Promise<number> {
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   rows.push({ metric: 'peak RSS (whole run)', value: `${peakRssMb.toFixed(0)} MB`, target: `<= ${TARGETS.peakRssMb} MB`, pass: peakRssMb <= TARGETS.peakRssMb });
   printTable(rows);
-  saveResult(rows);
+  saveResult('extract', rows);
   const failed = rows.filter((r) => r.pass === false);
   if (failed.length > 0) console.log(`${failed.length} target(s) missed${options.check ? '' : ' (run with --check to fail on them)'}`);
   return options.check && failed.length > 0 ? 1 : 0;
-}
-
-/** Keeps the last run in .bench/ (git-ignored) for comparing runs by hand. */
-function saveResult(rows: Row[]): void {
-  const dir = join(ROOT, '.bench');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'extract.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, rows }, null, 2) + '\n');
 }
 
 process.exitCode = await main();

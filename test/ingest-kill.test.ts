@@ -12,35 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { syntheticReport } from './support/synthetic-reports.js';
 
 const bin = fileURLToPath(new URL('../bin/sitrep.js', import.meta.url));
 const DOCUMENTS = 2000;
 
-// Short reports written for this test, varied enough that they are not wire copies of each other.
-const TOWNS = ['Kaduna', 'Maiduguri', 'Mogadishu', 'Kismayo', 'Goma', 'Beni', 'Kramatorsk', 'Kharkiv', 'Aleppo', 'Idlib', 'Mosul', 'Kirkuk', 'Bamako', 'Gao'];
-const ACTS = [
-  (town: string, n: number) => `Gunmen killed ${n} people in an attack on a market in ${town} on Tuesday, police said.`,
-  (town: string, n: number) => `A roadside bomb wounded ${n} soldiers near ${town} on Monday, the army said.`,
-  (town: string, n: number) => `Hundreds of people protested in ${town} on Sunday against rising prices; ${n} were arrested.`,
-  (town: string, n: number) => `Shelling hit residential areas of ${town} overnight, killing ${n} civilians, officials said.`,
-];
-const TAILS = [
-  'Residents said the area had been calm for weeks.',
-  'No group claimed responsibility.',
-  'Local officials called for calm and more security.',
-  'The government promised an investigation.',
-  'Aid groups said they were unable to reach the area.',
-];
-
 function batch(dir: string): string {
-  const lines: string[] = [];
-  for (let i = 0; i < DOCUMENTS; i++) {
-    const town = TOWNS[i % TOWNS.length]!;
-    const act = ACTS[Math.floor(i / TOWNS.length) % ACTS.length]!;
-    const text = `${act(town, 2 + (i % 40))} ${TAILS[i % TAILS.length]} ${TAILS[(i * 7 + 3) % TAILS.length]} (Report ${i + 1} of the test batch.)`;
-    const published = `2024-0${1 + (i % 9)}-${String(10 + (i % 18)).padStart(2, '0')}`;
-    lines.push(JSON.stringify({ id: `doc-${i + 1}`, published, source: 'Test Wire', text }));
-  }
+  const lines = Array.from({ length: DOCUMENTS }, (_, i) => JSON.stringify(syntheticReport(i)));
   const path = join(dir, 'batch.jsonl');
   writeFileSync(path, lines.join('\n') + '\n');
   return path;

@@ -107,6 +107,7 @@ export interface IngestOutcome {
 export interface EventQuery {
   from?: string;
   to?: string;
+  /** An ISO 3166 alpha-3 code ("SOM") or the country's name as records spell it ("Somalia"). */
   country?: string;
   admin1?: string;
   type?: string;

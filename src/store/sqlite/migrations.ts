@@ -99,4 +99,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE VIRTUAL TABLE events_rtree USING rtree(seq, min_lat, max_lat, min_lon, max_lon);
     `,
   },
+  {
+    version: 3,
+    name: 'country index that case-insensitive look-ups can use',
+    sql: `
+      DROP INDEX events_country_date;
+      CREATE INDEX events_country_date ON events(country COLLATE NOCASE, event_date);
+    `,
+  },
 ];

@@ -343,7 +343,11 @@ function conditions(q: EventQuery): { where: string[]; params: unknown[] } {
   };
   if (q.from) add('event_date >= ?', q.from);
   if (q.to) add('event_date <= ?', q.to);
-  if (q.country) add('(iso3 = upper(?) OR country = ? COLLATE NOCASE)', q.country, q.country);
+  // One branch per form, so that each can use its index (an OR of the two could use neither).
+  if (q.country) {
+    if (/^[A-Za-z]{3}$/.test(q.country)) add('iso3 = ?', q.country.toUpperCase());
+    else add('country = ? COLLATE NOCASE', q.country);
+  }
   if (q.admin1) add('admin1 = ? COLLATE NOCASE', q.admin1);
   if (q.type) add('event_type = ? COLLATE NOCASE', q.type);
   if (q.subType) add('sub_event_type = ? COLLATE NOCASE', q.subType);
