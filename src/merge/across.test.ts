@@ -30,6 +30,18 @@ test('the same strike across reports matches; another day, place or perpetrator 
   assert.notEqual(sameEventAcross(event(), event({ date: '2022-04-06', timePrecision: 2 })), null);
 });
 
+test('across reports, kinds must agree more closely than inside one article', () => {
+  const UKRAINE: Place = { ...place('Ukraine', 49, 32, 3), featureCode: 'COUNTRY', admin1: null, id: 'country:UKR' };
+  const strike = event({ subEventType: 'Air/drone strike' });
+  // The same stated town: a shelling in one report, an air strike in another, is one event.
+  assert.notEqual(sameEventAcross(event(), strike), null);
+  // Placed only in the country: only the same sub-type on the same day by the same actor.
+  const vague = (over: Partial<CodedEvent>) => event({ place: UKRAINE, location: 'Ukraine', stated: { date: true, reportDate: false, place: false, actor1: true, kind: true }, ...over });
+  assert.equal(sameEventAcross(event(), vague({ subEventType: 'Air/drone strike' })), null);
+  assert.equal(sameEventAcross(event(), vague({ date: '2022-04-07', timePrecision: 2 })), null);
+  assert.notEqual(sameEventAcross(event(), vague({})), null);
+});
+
 test('of two compatible events, a mention joins the closest', () => {
   const candidates = [
     { id: 'near', event: event({ place: SLOVIANSK, location: 'Sloviansk' }) },

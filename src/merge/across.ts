@@ -50,9 +50,25 @@ function datesOverlap(a: CodedEvent, b: CodedEvent): boolean {
   return a0 <= b1 && b0 <= a1;
 }
 
+const isCountry = (e: CodedEvent): boolean => e.place.featureCode === 'COUNTRY';
+
+/**
+ * Kinds of act that may be one event across reports. Inside one article the text ties tellings
+ * together and looser rules hold; across articles only the record does: the same sub-type, or
+ * the same event type told at the same stated place ("shelling" in one report, "a missile
+ * strike" in another). An event placed only in a country joins only the same sub-type, on the
+ * same day, by the same actor: "fighting in Afghanistan" is no evidence of which fight.
+ */
+function kindsMatchAcross(a: CodedEvent, b: CodedEvent): boolean {
+  if (!kindsMatch(a, b)) return false;
+  const sameSubType = a.subEventType === b.subEventType;
+  if (isCountry(a) || isCountry(b)) return sameSubType && a.date === b.date && a.actor1 === b.actor1;
+  return sameSubType || (a.eventType === b.eventType && a.stated.place && b.stated.place);
+}
+
 /** Why two tellings from different documents are the same event, or null when they are not. */
 export function sameEventAcross(event: CodedEvent, mention: CodedEvent): string | null {
-  if (!kindsMatch(event, mention)) return null;
+  if (!kindsMatchAcross(event, mention)) return null;
   if (!datesOverlap(event, mention)) return null;
   if (!placesMatch(event.place, mention.place)) return null;
   if (!actorsMatch(event, mention)) return null;
