@@ -15,7 +15,7 @@
  */
 import type { CodedEvent, CountKind } from '../types.js';
 import { combine, combineRanges } from './combine.js';
-import { actorsMatch, kilometres, kindsMatch, placesMatch } from './compatible.js';
+import { actorsMatch, kilometres, placesMatch } from './compatible.js';
 
 /** What a stored mention carries for merging (see store/types.ts StoredMention). */
 export interface Report {
@@ -60,11 +60,15 @@ const isCountry = (e: CodedEvent): boolean => e.place.featureCode === 'COUNTRY';
  * same day, by the same actor: "fighting in Afghanistan" is no evidence of which fight.
  */
 function kindsMatchAcross(a: CodedEvent, b: CodedEvent): boolean {
-  if (!kindsMatch(a, b)) return false;
   const sameSubType = a.subEventType === b.subEventType;
   if (isCountry(a) || isCountry(b)) return sameSubType && a.date === b.date && a.actor1 === b.actor1;
-  return sameSubType || (a.eventType === b.eventType && a.stated.place && b.stated.place);
+  if (sameSubType) return true;
+  // Taking a town and the fighting for it are two events for ACLED.
+  if (TERRITORY.has(a.subEventType) || TERRITORY.has(b.subEventType)) return false;
+  return a.eventType === b.eventType && a.stated.place && b.stated.place;
 }
+
+const TERRITORY = new Set(['Government regains territory', 'Non-state actor overtakes territory']);
 
 /** Why two tellings from different documents are the same event, or null when they are not. */
 export function sameEventAcross(event: CodedEvent, mention: CodedEvent): string | null {

@@ -46,7 +46,7 @@ export function placesMatch(a: Place, b: Place): boolean {
 
 const TERRITORY = new Set(['Government regains territory', 'Non-state actor overtakes territory']);
 
-export function kindsMatch(a: CodedEvent, b: CodedEvent): boolean {
+function kindsMatch(a: CodedEvent, b: CodedEvent): boolean {
   if (a.subEventType === b.subEventType) return true;
   // Taking a town and the fighting around it are two events for ACLED.
   if (TERRITORY.has(a.subEventType) || TERRITORY.has(b.subEventType)) return false;
