@@ -16,7 +16,7 @@ import type { Article } from './ingest/index.js';
 import { bandKeys, COPY_THRESHOLD, encodeSignature, signature } from './ingest/minhash.js';
 import { foldReports, matchAcross, WINDOW_DAYS } from './merge/across.js';
 import { recordOf } from './record/index.js';
-import { openSqliteStore } from './store/sqlite/store.js';
+import { openSqliteStore, type OpenOptions } from './store/sqlite/store.js';
 import type { DocumentMeta, IngestOutcome, Merger, NewMention, Store } from './store/types.js';
 import type { CodedEvent, DocMeta } from './types.js';
 
@@ -36,8 +36,8 @@ export function resolveDbPath(option: string | undefined, env: NodeJS.ProcessEnv
   return resolve(option ?? env[DB_ENV] ?? DEFAULT_DB);
 }
 
-export function openStore(path: string): Store {
-  return openSqliteStore(path, MERGER);
+export function openStore(path: string, options: OpenOptions = {}): Store {
+  return openSqliteStore(path, MERGER, options);
 }
 
 /** A mention's id: the document and the span and kind of its first evidence. */

@@ -42,6 +42,20 @@ test('ingesting a folder twice leaves the same documents and events', () => {
   assert.equal(second.status, 0, second.stderr);
   assert.match(second.stderr, /documents: 0 new, 16 already known, 0 wire copies, 0 failed; events: 0 new, 0 merged/);
   assert.deepEqual(counts(db), before);
+  // Re-merging with unchanged rules rebuilds the same events under the same ids.
+  const ids = (): string[] => {
+    const conn = new Database(db, { readonly: true });
+    try {
+      return (conn.prepare('SELECT id FROM events ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
+    } finally {
+      conn.close();
+    }
+  };
+  const idsBefore = ids();
+  const remerge = sitrep(['remerge', '--db', db]);
+  assert.equal(remerge.status, 0, remerge.stderr);
+  assert.match(remerge.stderr, new RegExp(`^events: ${before.events} before, ${before.events} after re-merging ${before.mentions} mentions`));
+  assert.deepEqual(ids(), idsBefore);
 });
 
 test('a batch with a bad line stores the good documents and names the bad one', () => {
@@ -77,6 +91,9 @@ test('what cannot be read or opened gets one line and a non-zero exit', () => {
   assert.equal(badDb.status, 1);
   assert.equal(badDb.stderr.trim().split('\n').length, 1, badDb.stderr);
   assert.match(badDb.stderr, /^sitrep: cannot open the store .*a-folder\.db/);
+  const noStore = sitrep(['remerge', '--db', join(dir, 'absent.db')]);
+  assert.equal(noStore.status, 1);
+  assert.match(noStore.stderr, /^sitrep: no store at .*absent\.db/);
   const badDate = sitrep(['ingest', fixtures, '--db', join(dir, 'ok.db'), '--published', 'last week']);
   assert.equal(badDate.status, 2);
   assert.match(badDate.stderr, /^sitrep: --published "last week" is not a date/);

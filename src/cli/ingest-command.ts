@@ -90,3 +90,16 @@ export async function runIngest(paths: string[], opts: IngestOptions, io: Io, ma
   io.err(summaryLine(tally));
   return tally.failed > 0 ? 1 : 0;
 }
+
+/** `sitrep remerge`: events rebuilt from the mentions, in arrival order, in one transaction. */
+export async function runRemerge(opts: { db?: string }, io: Io): Promise<number> {
+  const store = openStore(resolveDbPath(opts.db), { mustExist: true });
+  try {
+    const before = await store.stats();
+    const { events } = await store.remerge();
+    io.err(`events: ${before.events} before, ${events} after re-merging ${before.mentions} mentions`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -8,7 +8,7 @@ import { SitrepError } from '../errors.js';
 import { createExtractor } from '../extract.js';
 import { runExtract, type ExtractOptions, type Io } from './extract-command.js';
 import { runEvalCommand, type EvalOptions } from './eval-command.js';
-import { runIngest, type IngestOptions } from './ingest-command.js';
+import { runIngest, runRemerge, type IngestOptions } from './ingest-command.js';
 
 function buildProgram(io: Io, setStatus: (code: number) => void): Command {
   const program = new Command('sitrep')
@@ -40,6 +40,11 @@ function buildProgram(io: Io, setStatus: (code: number) => void): Command {
     .option('--max-bytes <n>', 'refuse documents larger than this (default 10 MB, or SITREP_MAX_BYTES)')
     .option('--no-progress', 'no progress bar, even on a terminal')
     .action(async (paths: string[], opts: IngestOptions) => setStatus(await runIngest(paths, opts, io, createExtractor)));
+  program
+    .command('remerge')
+    .description('rebuild every event from the stored mentions (after a change of merge rules); ids stay where nothing changed')
+    .option('--db <path>', 'the store (default ./sitrep.db, or SITREP_DB)')
+    .action(async (opts: { db?: string }) => setStatus(await runRemerge(opts, io)));
   program
     .command('eval')
     .description('score extraction against a gold set (GOLD.md), ACLED rows or CASE 2021 snippets')

@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { SitrepError } from '../../errors.js';
 import type { CodedEvent, EventRecord } from '../../types.js';
 import type {
@@ -46,7 +47,15 @@ function migrate(db: Db, path: string): void {
   }
 }
 
-export function openSqliteStore(path: string, merger: Merger): Store {
+export interface OpenOptions {
+  /** Refuse to create a new store: for commands that only read or rework one. */
+  mustExist?: boolean;
+}
+
+export function openSqliteStore(path: string, merger: Merger, options: OpenOptions = {}): Store {
+  if (options.mustExist && !existsSync(path)) {
+    throw new SitrepError('E_STORE', `no store at ${path}`, 'ingest some documents first, or give --db / SITREP_DB');
+  }
   let db: Db;
   try {
     db = new Database(path);
