@@ -40,8 +40,8 @@ function formatOf(opts: ExtractOptions, io: Io): Format {
   if (opts.json) return 'jsonl';
   const format = opts.format ?? (io.stdoutIsTTY ? 'table' : 'jsonl');
   if (format === 'json') return 'jsonl';
-  if (format === 'jsonl' || format === 'csv' || format === 'table') return format;
-  throw new SitrepError('E_BAD_ARGUMENT', `--format "${format}" is not one of jsonl, csv, table`);
+  if (format === 'jsonl' || format === 'csv' || format === 'table' || format === 'geojson') return format;
+  throw new SitrepError('E_BAD_ARGUMENT', `--format "${format}" is not one of jsonl, csv, table, geojson`);
 }
 
 function maxBytesOf(value: string | undefined): number | undefined {
