@@ -59,7 +59,11 @@ export async function runEvents(opts: EventsOptions, io: Io): Promise<number> {
   const store = openExistingStore(opts.db);
   try {
     const writer = createWriter(format, io.out);
-    for await (const page of eventPages(store, query, max)) writer.write(page.events, page.inter ?? []);
+    for await (const page of eventPages(store, query, max)) {
+      writer.write(page.events, page.inter ?? []);
+      // The store answers at once; without this wait a pipe's unwritten pages would pile up in memory.
+      await io.drain?.();
+    }
     writer.end();
   } finally {
     await store.close();

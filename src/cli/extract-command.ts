@@ -24,6 +24,11 @@ export interface Io {
   stdoutIsTTY: boolean;
   /** Standard error is a terminal: progress bars are drawn there. */
   errIsTTY?: boolean;
+  /**
+   * Resolves once standard output has taken what was written (a slow reader, a full pipe):
+   * long outputs wait on it between pages, so that they never pile up in memory.
+   */
+  drain?: () => Promise<void>;
 }
 
 /** A real calendar date written YYYY-MM-DD (2018-02-30 is refused). */

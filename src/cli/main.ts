@@ -4,6 +4,7 @@
  * failed check, 2 bad arguments, 70 an internal error (a bug: the message asks for a report).
  */
 import { Command, CommanderError } from 'commander';
+import { once } from 'node:events';
 import { SitrepError } from '../errors.js';
 import type { ExtractOptions, Io } from './extract-command.js';
 import type { EvalOptions } from './eval-command.js';
@@ -132,6 +133,7 @@ export async function main(argv: string[]): Promise<number> {
     err: (line) => process.stderr.write(line + '\n'),
     stdoutIsTTY: process.stdout.isTTY === true,
     errIsTTY: process.stderr.isTTY === true,
+    drain: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : Promise.resolve()),
   };
   let status = 0;
   const program = buildProgram(io, (code) => (status = code));
