@@ -24,6 +24,11 @@ export interface Io {
   stdoutIsTTY: boolean;
   /** Standard error is a terminal: progress bars are drawn there. */
   errIsTTY?: boolean;
+  /**
+   * Resolves once standard output has taken what was written (a slow reader, a full pipe):
+   * long outputs wait on it between pages, so that they never pile up in memory.
+   */
+  drain?: () => Promise<void>;
 }
 
 /** A real calendar date written YYYY-MM-DD (2018-02-30 is refused). */
@@ -40,8 +45,8 @@ function formatOf(opts: ExtractOptions, io: Io): Format {
   if (opts.json) return 'jsonl';
   const format = opts.format ?? (io.stdoutIsTTY ? 'table' : 'jsonl');
   if (format === 'json') return 'jsonl';
-  if (format === 'jsonl' || format === 'csv' || format === 'table') return format;
-  throw new SitrepError('E_BAD_ARGUMENT', `--format "${format}" is not one of jsonl, csv, table`);
+  if (format === 'jsonl' || format === 'csv' || format === 'table' || format === 'geojson') return format;
+  throw new SitrepError('E_BAD_ARGUMENT', `--format "${format}" is not one of jsonl, csv, table, geojson`);
 }
 
 function maxBytesOf(value: string | undefined): number | undefined {

@@ -10,6 +10,7 @@ import { SitrepError } from '../errors.js';
 import type { Extractor } from '../extract.js';
 import { readInputs } from '../ingest/inputs.js';
 import { checkDate, type Io } from './extract-command.js';
+import { openExistingStore } from './store-access.js';
 
 export interface IngestOptions {
   db?: string;
@@ -93,7 +94,7 @@ export async function runIngest(paths: string[], opts: IngestOptions, io: Io, ma
 
 /** `sitrep remerge`: events rebuilt from the mentions, in arrival order, in one transaction. */
 export async function runRemerge(opts: { db?: string }, io: Io): Promise<number> {
-  const store = openStore(resolveDbPath(opts.db), { mustExist: true });
+  const store = openExistingStore(opts.db);
   try {
     const before = await store.stats();
     const { events } = await store.remerge();

@@ -4,11 +4,19 @@
  * failed check, 2 bad arguments, 70 an internal error (a bug: the message asks for a report).
  */
 import { Command, CommanderError } from 'commander';
+import { once } from 'node:events';
 import { SitrepError } from '../errors.js';
-import { createExtractor } from '../extract.js';
-import { runExtract, type ExtractOptions, type Io } from './extract-command.js';
-import { runEvalCommand, type EvalOptions } from './eval-command.js';
-import { runIngest, runRemerge, type IngestOptions } from './ingest-command.js';
+import type { ExtractOptions, Io } from './extract-command.js';
+import type { EvalOptions } from './eval-command.js';
+import type { IngestOptions } from './ingest-command.js';
+import type { EventsOptions } from './events-command.js';
+import type { ShowOptions } from './show-command.js';
+import type { TokenOptions } from './token-command.js';
+import type { ServeOptions } from './serve-command.js';
+
+// Each command's module loads when the command runs, so that `sitrep show` or `sitrep events`
+// does not pay for loading the extractor, nor `sitrep extract` for the HTTP server.
+const extractorFactory = async () => (await import('../extract.js')).createExtractor;
 
 function buildProgram(io: Io, setStatus: (code: number) => void): Command {
   const program = new Command('sitrep')
@@ -26,10 +34,13 @@ function buildProgram(io: Io, setStatus: (code: number) => void): Command {
     .option('--published <date>', 'publication date YYYY-MM-DD, the anchor for "Tuesday" or "last week"')
     .option('--source <name>', 'the outlet or wire that published the article')
     .option('--json', 'JSON lines, one event each (same as --format jsonl)')
-    .option('--format <format>', 'jsonl | csv (ACLED columns) | table (default on a terminal; jsonl otherwise)')
+    .option('--format <format>', 'jsonl | csv (ACLED columns) | geojson | table (default on a terminal; jsonl otherwise)')
     .option('--explain', 'say on stderr which rule produced each field')
     .option('--max-bytes <n>', 'refuse inputs larger than this (default 10 MB, or SITREP_MAX_BYTES)')
-    .action(async (files: string[], opts: ExtractOptions) => setStatus(await runExtract(files, opts, io, createExtractor)));
+    .action(async (files: string[], opts: ExtractOptions) => {
+      const [{ runExtract }, createExtractor] = await Promise.all([import('./extract-command.js'), extractorFactory()]);
+      setStatus(await runExtract(files, opts, io, createExtractor));
+    });
   program
     .command('ingest')
     .description('store articles, folders and JSONL batches; events merge across documents')
@@ -39,12 +50,62 @@ function buildProgram(io: Io, setStatus: (code: number) => void): Command {
     .option('--source <name>', 'the outlet or wire, for documents that name none')
     .option('--max-bytes <n>', 'refuse documents larger than this (default 10 MB, or SITREP_MAX_BYTES)')
     .option('--no-progress', 'no progress bar, even on a terminal')
-    .action(async (paths: string[], opts: IngestOptions) => setStatus(await runIngest(paths, opts, io, createExtractor)));
+    .action(async (paths: string[], opts: IngestOptions) => {
+      const [{ runIngest }, createExtractor] = await Promise.all([import('./ingest-command.js'), extractorFactory()]);
+      setStatus(await runIngest(paths, opts, io, createExtractor));
+    });
+  program
+    .command('events')
+    .description('list stored events matching filters, newest first (table on a terminal, JSON lines otherwise)')
+    .option('--db <path>', 'the store (default ./sitrep.db, or SITREP_DB)')
+    .option('--from <date>', 'events on or after this date, YYYY-MM-DD')
+    .option('--to <date>', 'events on or before this date, YYYY-MM-DD')
+    .option('--country <name>', 'country name or ISO3 code')
+    .option('--admin1 <name>', 'first-level division (province, state, governorate)')
+    .option('--type <type>', 'ACLED event type, e.g. Battles')
+    .option('--sub-type <type>', 'ACLED sub-event type, e.g. "Air/drone strike"')
+    .option('--actor <name>', 'part of the name of actor1 or actor2')
+    .option('--near <lat,lon,km>', 'within km kilometres of a point')
+    .option('--bbox <minLon,minLat,maxLon,maxLat>', 'inside a box')
+    .option('--text <words>', 'words that must all occur in the notes, actors, places or evidence')
+    .option('--min-fatalities <n>', 'at least n fatalities')
+    .option('--status <status>', 'occurred | ongoing | planned | alleged | denied')
+    .option('--limit <n>', 'at most n events')
+    .option('--json', 'JSON lines, one contract record each')
+    .option('--csv', "ACLED's CSV columns and order")
+    .option('--geojson', 'a GeoJSON FeatureCollection')
+    .option('--format <format>', 'table | jsonl | csv | geojson')
+    .action(async (opts: EventsOptions) => setStatus(await (await import('./events-command.js')).runEvents(opts, io)));
+  program
+    .command('show')
+    .description('one stored event: its record, evidence in context and reporting documents')
+    .argument('<id>', 'an event id, as `sitrep events` lists them')
+    .option('--db <path>', 'the store (default ./sitrep.db, or SITREP_DB)')
+    .option('--why', 'why each mention was merged into the event')
+    .option('--json', 'the record, its documents and merge links as one JSON object (as GET /events/ID)')
+    .action(async (id: string, opts: ShowOptions) => setStatus(await (await import('./show-command.js')).runShow(id, opts, io)));
+  const token = program.command('token').description('API tokens for the write endpoints of sitrep serve');
+  token
+    .command('create')
+    .description('create a token and print it once (the store keeps only its hash)')
+    .argument('<name>', 'who or what the token is for: letters, digits, "_", "." or "-"')
+    .option('--db <path>', 'the store (default ./sitrep.db, or SITREP_DB)')
+    .action(async (name: string, opts: TokenOptions) => setStatus(await (await import('./token-command.js')).runTokenCreate(name, opts, io)));
+  program
+    .command('serve')
+    .description('the HTTP API over the store (GET /openapi.json describes it)')
+    .option('--db <path>', 'the store (default ./sitrep.db, or SITREP_DB)')
+    .option('--port <n>', 'port to listen on (default 8080; 0 picks a free one)')
+    .option('--host <address>', 'address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)')
+    .action(async (opts: ServeOptions) => {
+      const [{ runServe }, createExtractor] = await Promise.all([import('./serve-command.js'), extractorFactory()]);
+      setStatus(await runServe(opts, io, createExtractor));
+    });
   program
     .command('remerge')
     .description('rebuild every event from the stored mentions (after a change of merge rules); ids stay where nothing changed')
     .option('--db <path>', 'the store (default ./sitrep.db, or SITREP_DB)')
-    .action(async (opts: { db?: string }) => setStatus(await runRemerge(opts, io)));
+    .action(async (opts: { db?: string }) => setStatus(await (await import('./ingest-command.js')).runRemerge(opts, io)));
   program
     .command('eval')
     .description('score extraction against a gold set (GOLD.md), ACLED rows or CASE 2021 snippets')
@@ -55,7 +116,10 @@ function buildProgram(io: Io, setStatus: (code: number) => void): Command {
     .option('--limit <n>', 'score only the first n items')
     .option('--sample <k>', 'ACLED: score every k-th row')
     .option('--verbose', 'list every miss, false event and wrong field')
-    .action(async (dir: string | undefined, opts: EvalOptions) => setStatus(await runEvalCommand(dir, opts, io, createExtractor)));
+    .action(async (dir: string | undefined, opts: EvalOptions) => {
+      const [{ runEvalCommand }, createExtractor] = await Promise.all([import('./eval-command.js'), extractorFactory()]);
+      setStatus(await runEvalCommand(dir, opts, io, createExtractor));
+    });
   return program;
 }
 
@@ -74,6 +138,7 @@ export async function main(argv: string[]): Promise<number> {
     err: (line) => process.stderr.write(line + '\n'),
     stdoutIsTTY: process.stdout.isTTY === true,
     errIsTTY: process.stderr.isTTY === true,
+    drain: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : Promise.resolve()),
   };
   let status = 0;
   const program = buildProgram(io, (code) => (status = code));

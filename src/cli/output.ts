@@ -1,15 +1,22 @@
 /**
- * How extracted events are written: JSON lines (the contract), ACLED-column CSV, or a
- * readable table for a person at a terminal. Everything here writes to standard output only.
+ * How events are written: JSON lines (the contract), ACLED-column CSV, a GeoJSON
+ * FeatureCollection, or a readable table for a person at a terminal. Writers stream: each
+ * `write` prints its events at once, so a long export never sits in memory. Everything here
+ * writes to standard output only.
  */
 import { readDataJson } from '../data.js';
+import { FEATURE_COLLECTION_HEAD, FEATURE_COLLECTION_TAIL, toFeature } from '../record/geojson.js';
 import { ACLED_COLUMNS, csvLine, toAcledRow } from '../record/index.js';
 import type { CodedEvent, EventRecord } from '../types.js';
 
-export type Format = 'jsonl' | 'csv' | 'table';
+export type Format = 'jsonl' | 'csv' | 'table' | 'geojson';
+
+/** What the CSV needs of an event beyond its record: ACLED's actor-type codes. */
+export type InterCodes = Pick<CodedEvent, 'inter1' | 'inter2'>;
 
 export interface Writer {
-  write(records: EventRecord[], events: CodedEvent[]): void;
+  /** `events[i]` gives the inter codes of `records[i]` (only CSV reads them). */
+  write(records: readonly EventRecord[], events: readonly InterCodes[]): void;
   end(): void;
 }
 
@@ -56,9 +63,24 @@ function tableWriter(out: Out): Writer {
   };
 }
 
+/** One feature a line between the collection's head and tail; valid JSON also when empty. */
+function geojsonWriter(out: Out): Writer {
+  let count = 0;
+  out(FEATURE_COLLECTION_HEAD);
+  return {
+    write(records) {
+      for (const r of records) out((count++ === 0 ? '' : ',') + JSON.stringify(toFeature(r)));
+    },
+    end() {
+      out(FEATURE_COLLECTION_TAIL);
+    },
+  };
+}
+
 export function createWriter(format: Format, out: Out): Writer {
   if (format === 'csv') return csvWriter(out);
   if (format === 'table') return tableWriter(out);
+  if (format === 'geojson') return geojsonWriter(out);
   return {
     write(records) {
       for (const r of records) out(JSON.stringify(r));

@@ -123,12 +123,22 @@ export interface EventQuery {
   /** Page size (default 100) and the opaque cursor of the previous page. */
   limit?: number;
   cursor?: string | null;
+  /** Also return each event's ACLED inter codes (`EventPage.inter`), which the CSV export needs. */
+  withInter?: boolean;
+}
+
+/** ACLED's actor-type codes of an event's actor1 and actor2 (not in the contract record). */
+export interface InterCodes {
+  inter1: number;
+  inter2: number;
 }
 
 export interface EventPage {
   events: EventRecord[];
   /** Cursor of the next page, null on the last. */
   next: string | null;
+  /** With `withInter`: the inter codes of `events`, in the same order. */
+  inter?: InterCodes[];
 }
 
 export interface StoreStats {

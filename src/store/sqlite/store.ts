@@ -175,13 +175,16 @@ class SqliteStore implements Store {
   async findEvents(query: EventQuery): Promise<EventPage> {
     const limit = Math.min(Math.max(1, query.limit ?? 100), 1000);
     const { where, params } = conditions(query);
-    const sql = `SELECT seq, id, event_date, record FROM events ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY event_date DESC, seq DESC LIMIT ?`;
-    const rows = this.db.prepare(sql).all(...params, limit + 1) as EventRow[];
+    // The inter codes live only in the folded coded event; read them only when asked (CSV export).
+    const inter = query.withInter ? ", json_extract(coded, '$.inter1') AS inter1, json_extract(coded, '$.inter2') AS inter2" : '';
+    const sql = `SELECT seq, id, event_date, record${inter} FROM events ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY event_date DESC, seq DESC LIMIT ?`;
+    const rows = this.db.prepare(sql).all(...params, limit + 1) as Array<EventRow & { inter1?: number | null; inter2?: number | null }>;
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
       events: page.map((r) => JSON.parse(r.record) as EventRecord),
       next: rows.length > limit && last ? encodeCursor(last.event_date, last.seq) : null,
+      ...(query.withInter ? { inter: page.map((r) => ({ inter1: r.inter1 ?? 0, inter2: r.inter2 ?? 0 })) } : {}),
     };
   }
 
