@@ -28,6 +28,8 @@ export interface Frame {
   triggers: TriggerMention[];
   /** True when violence words were folded into a demonstration frame. */
   violent: boolean;
+  /** The clause says what a crowd demanded or opposed: its violence is a demonstration's. */
+  grievance?: boolean;
 }
 
 type Family = 'violence' | 'abduction' | 'sexual' | 'arrests' | 'demonstration' | 'strategic';
@@ -106,17 +108,37 @@ function inRelativeClause(text: string, trigger: TriggerMention): boolean {
  * about, not something done at it. Verbs ("protesters clashed with police") still count.
  */
 const TOPIC = /\b(?:against|over|denounc\w*|condemn\w*|protest\w*|about|commemorat\w*|justice\s+for|memory\s+of|mourn\w*|demand\w*|call\w*\s+for|following|after|anniversary\s+of|prevention\s+of|support\s+for|solidarity\s+with|response\s+to)\s+(?:[\w'’-]+\s+){0,3}$/i;
+/** The narrower test for lethal force against protesters: only a stated cause ("against", "over"). */
+const CAUSE = /\b(?:against|over|denounc\w*|condemn\w*|protest\w*|about|commemorat\w*|justice\s+for|memory\s+of|mourn\w*|anniversary\s+of)\s+(?:[\w'’-]+\s+){0,3}$/i;
 const DETERMINER = /\b(?:the|a|an|this|that|these|those|their|his|her|its|last|recent)\s+(?:[\w'’-]+\s+)?$/i;
 
 /** Between a protest word and a later violence word: the protest's purpose ("to denounce", "over"). */
 const PURPOSE = /\b(?:to|demand\w*|against|over|call\w*|denounc\w*|condemn\w*|protest\w*|following|after|about|for)\b/i;
 
 function isTopic(text: string, trigger: TriggerMention, protests: TriggerMention[]): boolean {
-  if (trigger.eventType === 'Protests') return false;
   const before = text.slice(Math.max(0, trigger.start - 50), trigger.start);
+  // "demonstrated against the killing of a protester": lethal force named as the protest's cause.
+  if (trigger.eventType === 'Protests') return trigger.hints.includes('lethal') && CAUSE.test(before);
   if (trigger.eventType !== 'Riots' && (TOPIC.test(before) || DETERMINER.test(before))) return true;
   const protest = protests.find((p) => p.end <= trigger.start);
   return !!protest && trigger.eventType !== 'Riots' && PURPOSE.test(text.slice(protest.end, trigger.start));
+}
+
+/**
+ * "demanding to return home", "denouncing power cuts", "to reject the vote": a crowd that states
+ * a demand is demonstrating, so its stone-throwing is a violent demonstration, not mob violence.
+ */
+const GRIEVANCE = /\b(?:demand(?:s|ed|ing)?|denounc\w*|in\s+protest|to\s+protest|oppos(?:e|ed|ing)\s+(?:the|a|an)\b|(?:to\s+)?reject(?:ing)?\s+(?:the|a|an)\b|call(?:s|ed|ing)?\s+for|chant\w*|slogans?)/i;
+
+/** Below this priority a demonstration word is vague ("unrest"): it does not draw other acts in. */
+const FIRM_DEMONSTRATION = 50;
+
+/** "arrested as they staged a sit-in", "detained during the rally": arrests made at the demonstration. */
+const DURING = /\b(?:during|while|as|at|amid|amidst|when)\b/i;
+
+function duringIt(text: string, arrest: TriggerMention, protest: TriggerMention): boolean {
+  const gap = arrest.end <= protest.start ? text.slice(arrest.end, protest.start) : text.slice(protest.end, arrest.start);
+  return gap.length < 120 && DURING.test(gap);
 }
 
 export function framesOf(text: string, clause: Span, triggers: readonly TriggerMention[]): Frame[] {
@@ -141,12 +163,27 @@ export function framesOf(text: string, clause: Span, triggers: readonly TriggerM
   const violence = byFamily.get('violence');
   const demonstration = byFamily.get('demonstration');
   const frames: Frame[] = [];
+  // At a demonstration, damage to property is the demonstrators' doing and arrests are the
+  // intervention against them: both belong to the demonstration, not to events of their own.
+  const firm = demonstration?.filter((t) => t.priority >= FIRM_DEMONSTRATION) ?? [];
+  const atDemonstration = events.filter(
+    (t) =>
+      firm.length > 0 &&
+      ((familyOf(t) === 'strategic' && t.hints.includes('property')) || (familyOf(t) === 'arrests' && firm.some((p) => duringIt(text, t, p)))),
+  );
   for (const [family, list] of byFamily) {
     // Torching cars at a riot is the riot; talks beside a strike are its background.
     if ((violence || demonstration) && !BESIDE_VIOLENCE.has(family)) continue;
     if (family === 'violence' && demonstration) continue;
-    const frame = frameOf(list, text.slice(clause.start, clause.end));
-    frames.push(family === 'demonstration' && violence ? { ...frame, triggers: [...list, ...violence], violent: true } : frame);
+    if (family === 'arrests' && atDemonstration.some((t) => familyOf(t) === 'arrests')) continue;
+    const clauseText = text.slice(clause.start, clause.end);
+    const frame = frameOf(list, clauseText);
+    if (family === 'demonstration' && GRIEVANCE.test(clauseText)) frame.grievance = true;
+    if (family !== 'demonstration' || (!violence && atDemonstration.length === 0)) {
+      frames.push(frame);
+      continue;
+    }
+    frames.push({ ...frame, triggers: [...list, ...(violence ?? []), ...atDemonstration], violent: !!violence });
   }
   return frames.sort((a, b) => a.main.start - b.main.start);
 }

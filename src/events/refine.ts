@@ -20,27 +20,64 @@ export interface Refined {
 
 const refined = (eventType: EventType, subEventType: SubEventType, rule: string): Refined => ({ eventType, subEventType, rule });
 
-function demonstration(frame: Frame, roles: Roles, counts: Partial<Record<CountKind, CountRange>>): Refined | null {
-  if (!frame.violent || frame.subEventType === 'Mob violence' || frame.subEventType === 'Excessive force against protesters') return null;
-  const force = [roles.actor1, roles.actor2].find((a) => a?.kind === 'state');
-  if (force && roles.stateActs) {
-    const lethal = (counts.killed?.low ?? 0) > 0 || frame.triggers.some((t) => t.hints.includes('lethal'));
-    if (lethal) return refined('Protests', 'Excessive force against protesters', 'refine:state-kills-protesters');
-    return frame.subEventType === 'Peaceful protest' ? refined('Protests', 'Protest with intervention', 'refine:state-intervenes') : null;
-  }
-  if (frame.eventType === 'Protests') return refined('Riots', 'Violent demonstration', 'refine:protesters-use-violence');
-  return null;
+/**
+ * What the demonstrators did, from the words folded into the frame: rioting words (stones,
+ * torching, "rioters"), clashes or fighting, and damage to property make a demonstration
+ * violent (ACLED: "physical clashes, vandalism, road-blocking using barricades, burning tires").
+ */
+const FIRM = 50;
+
+function demonstratorsViolent(frame: Frame): boolean {
+  return frame.triggers.some(
+    (t) =>
+      // Vague words ("unrest", "chaos") name a situation, not what the demonstrators did.
+      (t.hints.includes('riot') && t.priority >= FIRM) ||
+      (t.eventType !== 'Protests' && t.eventType !== 'Riots' && (t.hints.includes('fighting') || t.hints.includes('property'))),
+  );
+}
+
+/** Force used on the demonstrators: dispersal words, arrests at the scene, or a state force named as acting on them. */
+function forceUsed(frame: Frame, roles: Roles): boolean {
+  if (frame.triggers.some((t) => t.eventType === 'Protests' && t.subEventType !== 'Peaceful protest')) return true;
+  if (frame.triggers.some((t) => t.subEventType === 'Arrests')) return true;
+  return !!roles.stateActs && [roles.actor1, roles.actor2].some((a) => a?.kind === 'state');
 }
 
 /**
- * ACLED's two kinds of riot: a violent demonstration is a protest turned violent; a crowd that
- * attacks people or property with no protest told (a lynching, a brawl between communities,
- * villagers who beat a thief) is mob violence.
+ * ACLED's demonstration sub-types, in the codebook's order: demonstrators who use violence riot
+ * (a violent demonstration, whatever force met them); peaceful demonstrators met with force that
+ * kills, or with lethal means (live fire), suffer excessive force; met with force short of that
+ * (dispersal, tear gas, arrests), a protest with intervention; else a peaceful protest. Violence
+ * words that say neither (a killing the protest is about) leave a peaceful protest peaceful.
+ */
+function demonstration(frame: Frame, roles: Roles, counts: Partial<Record<CountKind, CountRange>>): Refined | null {
+  if (frame.subEventType === 'Mob violence') return null;
+  if (demonstratorsViolent(frame)) {
+    return frame.eventType === 'Riots' ? null : refined('Riots', 'Violent demonstration', 'refine:protesters-use-violence');
+  }
+  if (frame.eventType !== 'Protests') return null;
+  if (frame.triggers.some((t) => t.subEventType === 'Excessive force against protesters')) {
+    return frame.subEventType === 'Excessive force against protesters' ? null : refined('Protests', 'Excessive force against protesters', 'refine:lethal-force-on-protesters');
+  }
+  if (!forceUsed(frame, roles)) {
+    return frame.subEventType === 'Peaceful protest' ? null : refined('Protests', 'Peaceful protest', 'refine:no-force-told');
+  }
+  if ((counts.killed?.low ?? 0) > 0) return refined('Protests', 'Excessive force against protesters', 'refine:force-kills-protesters');
+  return frame.subEventType === 'Protest with intervention' ? null : refined('Protests', 'Protest with intervention', 'refine:state-intervenes');
+}
+
+/**
+ * ACLED's two kinds of riot: a violent demonstration is a demonstration turned violent (the
+ * words say demonstrators did it, or the crowd burned tyres or barricades, or stated a demand);
+ * crowd violence with none of that (villagers who stone the police, a lynching, a brawl between
+ * communities) is mob violence.
  */
 function crowd(frame: Frame): Refined | null {
   if (frame.eventType !== 'Riots') return null;
-  const protest = frame.triggers.some((t) => t.eventType === 'Protests');
-  if (protest && frame.subEventType === 'Mob violence') return refined('Riots', 'Violent demonstration', 'refine:violence-at-a-protest');
+  const protest = frame.grievance === true || frame.triggers.some((t) => t.hints.includes('protest'));
+  if (protest && frame.subEventType === 'Mob violence' && frame.triggers.some((t) => t.eventType === 'Protests')) {
+    return refined('Riots', 'Violent demonstration', 'refine:violence-at-a-protest');
+  }
   if (!protest && frame.subEventType === 'Violent demonstration') return refined('Riots', 'Mob violence', 'refine:crowd-violence-without-protest');
   return null;
 }

@@ -1,0 +1,64 @@
+/**
+ * Which ACLED sub-type the coder gives a sentence, end to end (triggers → frames → refine), on
+ * sentences written for these tests. The first event told decides, placed or not, as a
+ * classifier would: most of these sentences name no place precise enough for a record.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createExtractor } from '../extract.js';
+import type { SubEventType } from '../types.js';
+
+const extractor = createExtractor();
+
+/** The sub-types of every event the text tells, in text order (records and unplaced events). */
+function told(text: string, published = '2021-03-10'): SubEventType[] {
+  const { doc } = extractor.extract({ text, published, name: 'test' });
+  const events = [
+    ...doc.events.map((e) => ({ start: e.evidence[0]?.start ?? 0, sub: e.subEventType })),
+    ...doc.unplaced.map((u) => ({ start: u.start, sub: u.subEventType })),
+  ];
+  return events.sort((a, b) => a.start - b.start).map((e) => e.sub);
+}
+
+function first(text: string): SubEventType | null {
+  return told(text)[0] ?? null;
+}
+
+function cases(list: Array<[string, SubEventType | null]>): void {
+  const wrong = list.map(([text, want]) => ({ text, want, got: first(text) })).filter((c) => c.got !== c.want);
+  assert.deepEqual(wrong, [], wrong.map((c) => `${c.want} ← ${c.got}: ${c.text}`).join('\n'));
+}
+
+test('demonstrators who throw stones, burn tyres, torch or clash with police riot, whatever force met them', () => {
+  cases([
+    ['Students threw stones at police outside the university in Dhaka on Monday, demanding the reopening of dormitories.', 'Violent demonstration'],
+    ['Protesters clashed with police in central Nairobi on Tuesday, and officers fired tear gas to disperse them.', 'Violent demonstration'],
+    ['Demonstrators burned tyres and blocked the main highway into Port-au-Prince on Friday to protest fuel prices.', 'Violent demonstration'],
+    ['Hundreds of farmers marched on the governor\'s office in Kano on Monday and smashed the windows of several cars.', 'Violent demonstration'],
+    ['Violent protests erupted in the southern city of Basra on Sunday over power cuts.', 'Violent demonstration'],
+  ]);
+});
+
+test('peaceful demonstrators met with force: lethal force is excessive, dispersal and arrests at the scene are an intervention', () => {
+  cases([
+    ['Soldiers opened fire on demonstrators in Mandalay on Saturday, killing three people.', 'Excessive force against protesters'],
+    ['Police beat peaceful demonstrators with batons outside parliament in Kampala on Thursday.', 'Excessive force against protesters'],
+    ['Police fired tear gas and water cannon to disperse a march by teachers in Harare on Wednesday.', 'Protest with intervention'],
+    ['Police arrested 40 people as opposition supporters staged a sit-in outside the electoral commission in Lusaka on Friday.', 'Protest with intervention'],
+    ['Hundreds of nurses rallied outside the health ministry in Accra on Monday to demand unpaid salaries.', 'Peaceful protest'],
+  ]);
+});
+
+test('a killing the protesters denounce is the protest\'s cause, not force used against it', () => {
+  cases([
+    ['Hundreds of people marched in Abidjan on Sunday to denounce the killing of a student by unknown gunmen.', 'Peaceful protest'],
+    ['Relatives protested outside the court in Lahore on Tuesday against the murder of a journalist last month.', 'Peaceful protest'],
+  ]);
+});
+
+test('crowd violence without any demonstration is mob violence; with a stated demand it is a violent demonstration', () => {
+  cases([
+    ['Villagers pelted stones at police who had come to arrest a suspect in a village near Patna on Sunday.', 'Mob violence'],
+    ['Residents pelted stones at police in a village near Patna on Sunday, demanding the release of a detained farmer.', 'Violent demonstration'],
+  ]);
+});
