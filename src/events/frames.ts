@@ -85,7 +85,7 @@ const best = (list: TriggerMention[]): TriggerMention => list.reduce((top, t) =>
  */
 const FOLDS_INTO_CLASH: ReadonlySet<string> = new Set(['Shelling/artillery/missile attack']);
 /** Small-arms fire alongside the shells: a ground battle, which ACLED codes as a clash. */
-const GROUND_FIRE = /\b(?:small arms|machine[- ]guns?|gunfire|assault rifles|firefights?|exchanges? of fire|gun battles?)\b/i;
+const GROUND_FIRE = /\b(?:small arms|(?<!heavy )machine[- ]?guns?|gunfire|assault rifles|firefights?|exchanges? of fire|gun battles?)\b/i;
 
 function frameOf(list: TriggerMention[], clauseText: string): Frame {
   const clash = list.find((t) => t.hints.includes('fighting'));

@@ -87,11 +87,23 @@ function isArmedForce(actor: Roles['namedTarget']): boolean {
   return isArmed(actor) && !/^Government of /.test(actor?.name ?? '');
 }
 
+/**
+ * The attack's target is an armed force other than the attacker: a clash. Not when the words name
+ * civilians or an off-duty officer as the target (ACLED: harmed "while unarmed and unable to act
+ * defensively"), and not when the "target" is the attacker itself read twice ("wounded in an
+ * attack by gunmen" names the gunmen once as the doer).
+ */
+function armedTarget(frame: Frame, roles: Roles): boolean {
+  if (!isArmed(roles.actor1) || !isArmedForce(roles.namedTarget)) return false;
+  if (roles.namedTarget?.name === roles.actor1?.name) return false;
+  return !frame.main.hints.includes('civilian-target');
+}
+
 export function refineSubType(frame: Frame, roles: Roles, counts: Partial<Record<CountKind, CountRange>>): Refined {
   const keep: Refined = { eventType: frame.eventType, subEventType: frame.subEventType, rule: null };
   if (roles.refinedTo === 'Mob violence') return refined('Riots', 'Mob violence', 'refine:crowd-fight');
   // Violence against civilians needs civilian victims: killing a policeman or a soldier is a clash.
-  if (frame.subEventType === 'Attack' && isArmed(roles.actor1) && isArmedForce(roles.namedTarget)) {
+  if (frame.subEventType === 'Attack' && armedTarget(frame, roles)) {
     return refined('Battles', 'Armed clash', 'refine:attack-on-armed-actor-is-a-clash');
   }
   if (frame.eventType === 'Protests' || frame.eventType === 'Riots') return demonstration(frame, roles, counts) ?? crowd(frame) ?? keep;

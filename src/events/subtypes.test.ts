@@ -62,3 +62,23 @@ test('crowd violence without any demonstration is mob violence; with a stated de
     ['Residents pelted stones at police in a village near Patna on Sunday, demanding the release of a detained farmer.', 'Violent demonstration'],
   ]);
 });
+
+test('violence on armed men is a clash, on an off-duty officer or a civilian an attack', () => {
+  cases([
+    ['A policeman was shot dead by gunmen in a village near Maiduguri on Monday.', 'Armed clash'],
+    ['Militants shot and wounded two soldiers at a market in Mogadishu on Tuesday.', 'Armed clash'],
+    ['The police shot back and killed one of the robbers in Enugu on Friday.', 'Armed clash'],
+    ['Gunmen shot dead an off-duty soldier outside his home in Kaduna on Saturday.', 'Attack'],
+    ['A local councillor was wounded in an attack by unidentified gunmen in Cotabato on Friday.', 'Attack'],
+  ]);
+});
+
+test('small-arms fire with no civilian target is a clash; heavy machine guns and observed explosions are remote fire', () => {
+  cases([
+    ['Rebels fired small arms at army positions near Beni on Sunday.', 'Armed clash'],
+    ['Government troops fired heavy machine guns at rebel positions near Kadugli on Thursday.', 'Shelling/artillery/missile attack'],
+    ['Monitors heard 14 explosions near the frontline village of Marinka on Tuesday.', 'Shelling/artillery/missile attack'],
+    ['Monitors recorded 40 explosions and bursts of fire in both directions of the frontline near Marinka on Tuesday.', 'Armed clash'],
+    ['A bomb exploded in a market in Kano on Friday, killing four people.', 'Remote explosive/landmine/IED'],
+  ]);
+});
