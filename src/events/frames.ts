@@ -171,6 +171,7 @@ export function framesOf(text: string, clause: Span, triggers: readonly TriggerM
       firm.length > 0 &&
       ((familyOf(t) === 'strategic' && t.hints.includes('property')) || (familyOf(t) === 'arrests' && firm.some((p) => duringIt(text, t, p)))),
   );
+  const property = events.filter((t) => familyOf(t) === 'strategic' && t.hints.includes('property'));
   for (const [family, list] of byFamily) {
     // Torching cars at a riot is the riot; talks beside a strike are its background.
     if ((violence || demonstration) && !BESIDE_VIOLENCE.has(family)) continue;
@@ -179,11 +180,32 @@ export function framesOf(text: string, clause: Span, triggers: readonly TriggerM
     const clauseText = text.slice(clause.start, clause.end);
     const frame = frameOf(list, clauseText);
     if (family === 'demonstration' && GRIEVANCE.test(clauseText)) frame.grievance = true;
+    if (family === 'violence' && !demonstration && property.length > 0) {
+      // "gunmen attacked and torched a school": the damage is carried, so the coder can tell
+      // whether the attack harmed anyone or only property.
+      // When only generic words ("attack", "violence") tell the violence, the damage is the
+      // most specific word of the act and stands as its main trigger.
+      const generic = list.every((t) => rank(t) <= 1 && !t.hints.includes('lethal'));
+      frames.push({ ...frame, main: generic ? (property[0] as TriggerMention) : frame.main, triggers: [...list, ...property] });
+      continue;
+    }
     if (family !== 'demonstration' || (!violence && atDemonstration.length === 0)) {
       frames.push(frame);
       continue;
     }
     frames.push({ ...frame, triggers: [...list, ...(violence ?? []), ...atDemonstration], violent: !!violence });
   }
-  return frames.sort((a, b) => a.main.start - b.main.start);
+  return frames.map((f) => withoutAFight(f, events)).sort((a, b) => a.main.start - b.main.start);
+}
+
+/**
+ * "IS took Palmyra after the army pulled out", "rebels entered the town without a fight": a
+ * place taken when the other side withdrew, with no fighting told, changed hands without a
+ * battle (ACLED: a non-violent transfer of territory). Told with clashes, it was won in battle.
+ */
+function withoutAFight(frame: Frame, events: readonly TriggerMention[]): Frame {
+  if (!(frame.main.eventType === 'Battles' && frame.main.hints.includes('territory'))) return frame;
+  if (events.some((t) => t.hints.includes('fighting'))) return frame;
+  const unopposed = events.some((t) => t.hints.includes('withdrawal') || t.subEventType === 'Non-violent transfer of territory');
+  return unopposed ? { ...frame, eventType: 'Strategic developments', subEventType: 'Non-violent transfer of territory' } : frame;
 }

@@ -99,6 +99,19 @@ function armedTarget(frame: Frame, roles: Roles): boolean {
   return !frame.main.hints.includes('civilian-target');
 }
 
+/**
+ * An attack on places, not people: property destruction told with only generic violence words
+ * ("attacked and burned a school", "an arson attack targeting a factory") and nobody killed,
+ * hurt or taken is, for ACLED, looting/property destruction.
+ */
+function propertyOnly(frame: Frame, counts: Partial<Record<CountKind, CountRange>>): boolean {
+  if (frame.eventType !== 'Violence against civilians' && frame.eventType !== 'Battles') return false;
+  const damage = frame.triggers.filter((t) => t.eventType === 'Strategic developments' && t.hints.includes('property'));
+  if (damage.length === 0) return false;
+  if ((['killed', 'injured', 'abducted'] as const).some((kind) => (counts[kind]?.low ?? 0) > 0)) return false;
+  return frame.triggers.every((t) => damage.includes(t) || ((t.hints.includes('generic-violence') || t.hints.includes('civilian-target')) && !t.hints.includes('lethal')));
+}
+
 export function refineSubType(frame: Frame, roles: Roles, counts: Partial<Record<CountKind, CountRange>>): Refined {
   const keep: Refined = { eventType: frame.eventType, subEventType: frame.subEventType, rule: null };
   if (roles.refinedTo === 'Mob violence') return refined('Riots', 'Mob violence', 'refine:crowd-fight');
@@ -107,7 +120,9 @@ export function refineSubType(frame: Frame, roles: Roles, counts: Partial<Record
     return refined('Battles', 'Armed clash', 'refine:attack-on-armed-actor-is-a-clash');
   }
   if (frame.eventType === 'Protests' || frame.eventType === 'Riots') return demonstration(frame, roles, counts) ?? crowd(frame) ?? keep;
-  if (frame.main.hints.includes('territory') && frame.eventType === 'Battles' && roles.actor1) {
+  if (propertyOnly(frame, counts)) return refined('Strategic developments', 'Looting/property destruction', 'refine:property-not-people');
+  // Only a named taker overrides the lexicon ("recaptured" implies the government; "seized" a rebel group).
+  if (frame.main.hints.includes('territory') && frame.eventType === 'Battles' && roles.actor1 && roles.agentNamed) {
     const state = roles.actor1.kind === 'state';
     if (state && frame.subEventType === 'Non-state actor overtakes territory') return refined('Battles', 'Government regains territory', 'refine:state-takes-territory');
     if (!state && frame.subEventType === 'Government regains territory') return refined('Battles', 'Non-state actor overtakes territory', 'refine:non-state-takes-territory');

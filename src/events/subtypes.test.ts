@@ -82,3 +82,20 @@ test('small-arms fire with no civilian target is a clash; heavy machine guns and
     ['A bomb exploded in a market in Kano on Friday, killing four people.', 'Remote explosive/landmine/IED'],
   ]);
 });
+
+test('a place taken when the other side withdrew, with no fighting told, changed hands without a battle', () => {
+  cases([
+    ['Rebel fighters entered the town of Kidal on Sunday after government troops pulled out.', 'Non-violent transfer of territory'],
+    ['Militants took control of the village of Tinzawaten after the army withdrew from its base there.', 'Non-violent transfer of territory'],
+    ['Militants took control of the village of Tinzawaten after heavy clashes with the army.', 'Non-state actor overtakes territory'],
+    ['French troops withdrew from their base near Menaka on Monday.', 'Change to group/activity'],
+  ]);
+});
+
+test('an attack on places with nobody harmed is property destruction; with people killed, an attack', () => {
+  cases([
+    ['Gunmen attacked and burned a primary school in Kaya on Tuesday night.', 'Looting/property destruction'],
+    ['Unknown assailants carried out an arson attack on a bank branch in Izmir on Monday.', 'Looting/property destruction'],
+    ['Gunmen attacked the village of Kwatas on Tuesday, killing six people and burning houses.', 'Attack'],
+  ]);
+});
