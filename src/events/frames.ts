@@ -130,6 +130,9 @@ function isTopic(text: string, trigger: TriggerMention, protests: TriggerMention
  */
 const GRIEVANCE = /\b(?:demand(?:s|ed|ing)?|denounc\w*|in\s+protest|to\s+protest|oppos(?:e|ed|ing)\s+(?:the|a|an)\b|(?:to\s+)?reject(?:ing)?\s+(?:the|a|an)\b|call(?:s|ed|ing)?\s+for|chant\w*|slogans?)/i;
 
+/** From this priority a demonstration word names the demonstration or its participants; below, an act (a blockade). */
+const NAMED_DEMONSTRATION = 62;
+
 /** Below this priority a demonstration word is vague ("unrest"): it does not draw other acts in. */
 const FIRM_DEMONSTRATION = 50;
 
@@ -161,6 +164,10 @@ export function framesOf(text: string, clause: Span, triggers: readonly TriggerM
     byFamily.set(family, [...(byFamily.get(family) ?? []), trigger]);
   }
   const violence = byFamily.get('violence');
+  // "Gunmen fought troops and blocked roads with burning vehicles": beside fighting or weapons,
+  // acts that only resemble a demonstration's (a road blocked) are the armed men's, not a protest.
+  const armed = violence?.some((t) => t.hints.includes('fighting') || rank(t) >= 3) ?? false;
+  if (armed && !byFamily.get('demonstration')?.some((t) => t.priority >= NAMED_DEMONSTRATION)) byFamily.delete('demonstration');
   const demonstration = byFamily.get('demonstration');
   const frames: Frame[] = [];
   // At a demonstration, damage to property is the demonstrators' doing and arrests are the

@@ -99,3 +99,21 @@ test('an attack on places with nobody harmed is property destruction; with peopl
     ['Gunmen attacked the village of Kwatas on Tuesday, killing six people and burning houses.', 'Attack'],
   ]);
 });
+
+test('a vehicle packed with explosives driven into its target is a suicide bombing', () => {
+  cases([['The attacker rammed a truck packed with explosives into the gate of the base in Mogadishu on Monday.', 'Suicide bomb']]);
+});
+
+test('armed men who fight troops and block roads are fighting, not demonstrating; a captured man is no captured place', () => {
+  cases([['Cartel gunmen fought soldiers near Reynosa on Friday and blocked the highway with burning trucks.', 'Armed clash']]);
+  const told_ = told('Special forces captured Abu Bakr al-Rashid in a raid in Mosul on Monday.');
+  assert.ok(!told_.some((t) => t === 'Government regains territory' || t === 'Non-state actor overtakes territory'), told_.join(', '));
+});
+
+test('habits, appeals to join and marches named as nouns', () => {
+  cases([
+    ['The army has increasingly relied on air strikes against the rebels in the north.', null],
+    ['The governor encouraged local militias to join an offensive against the insurgents.', null],
+    ['Former senator Maria Ruiz led a march of about 3,000 people against the new tax law in Lima on Monday.', 'Peaceful protest'],
+  ]);
+});
