@@ -117,3 +117,11 @@ test('habits, appeals to join and marches named as nouns', () => {
     ['Former senator Maria Ruiz led a march of about 3,000 people against the new tax law in Lima on Monday.', 'Peaceful protest'],
   ]);
 });
+
+test('robbery and theft alone are crime; withdrawing sanctions is no troop withdrawal', () => {
+  cases([
+    ['A man robbed a jewellery shop in downtown Accra on Monday and fled on a motorbike.', null],
+    ['The ministry urged Washington to withdraw the sanctions imposed last year.', null],
+    ['Gunmen robbed and killed a trader on the road to Jos on Monday.', 'Attack'],
+  ]);
+});
