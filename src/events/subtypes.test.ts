@@ -125,3 +125,11 @@ test('robbery and theft alone are crime; withdrawing sanctions is no troop withd
     ['Gunmen robbed and killed a trader on the road to Jos on Monday.', 'Attack'],
   ]);
 });
+
+test('positions taken in fighting are a clash; gunfire at a hotel or a bus is an attack', () => {
+  cases([
+    ['Rebels stormed several army positions near Kadugli after heavy clashes on Sunday.', 'Armed clash'],
+    ['Gunmen opened fire on a crowded minibus near Garissa on Friday.', 'Attack'],
+    ['Troops killed and wounded dozens of militants in fighting near Palma on Tuesday.', 'Armed clash'],
+  ]);
+});
