@@ -1,12 +1,14 @@
 /**
- * Argument rules: the actors can change what a generic trigger means.
- * - ACLED codes an attack on armed forces by an armed group as a battle (Armed clash).
- * - Riots: a protest turned violent, or a crowd's violence with no protest (mob violence).
- * - Violence at a demonstration: state forces killing protesters is excessive force; state
- *   forces dispersing them without deaths is a protest with intervention; protesters or a crowd
- *   doing the violence is a violent demonstration (or mob violence, when the lexicon said so).
- * - Territory words: a state actor taking a place regains territory; a non-state actor
- *   overtakes it.
+ * Argument rules: the actors, the counts and the words folded into a frame can change what its
+ * trigger means, following ACLED's codebook.
+ * - An attack whose named target is an armed force (not its own attacker read twice, not an
+ *   off-duty officer) is a battle (Armed clash).
+ * - Demonstrations: demonstrators' own violence makes a violent demonstration; lethal force or
+ *   beatings on peaceful demonstrators, excessive force; dispersal or arrests at the scene, a
+ *   protest with intervention. Crowd violence with no demonstration told is mob violence.
+ * - Property destroyed with only generic violence words and nobody harmed is looting/property
+ *   destruction.
+ * - Territory words: a named state taker regains territory; a named non-state one overtakes it.
  */
 import type { CountKind, CountRange, EventType, SubEventType } from '../types.js';
 import type { Frame } from './frames.js';

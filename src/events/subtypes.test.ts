@@ -133,3 +133,7 @@ test('positions taken in fighting are a clash; gunfire at a hotel or a bus is an
     ['Troops killed and wounded dozens of militants in fighting near Palma on Tuesday.', 'Armed clash'],
   ]);
 });
+
+test('armed men who come under fire fight back: a clash', () => {
+  cases([['A military patrol came under fire from gunmen near Tillaberi on Monday.', 'Armed clash']]);
+});
