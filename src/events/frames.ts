@@ -28,6 +28,8 @@ export interface Frame {
   triggers: TriggerMention[];
   /** True when violence words were folded into a demonstration frame. */
   violent: boolean;
+  /** The clause says what a crowd demanded or opposed: its violence is a demonstration's. */
+  grievance?: boolean;
 }
 
 type Family = 'violence' | 'abduction' | 'sexual' | 'arrests' | 'demonstration' | 'strategic';
@@ -83,7 +85,7 @@ const best = (list: TriggerMention[]): TriggerMention => list.reduce((top, t) =>
  */
 const FOLDS_INTO_CLASH: ReadonlySet<string> = new Set(['Shelling/artillery/missile attack']);
 /** Small-arms fire alongside the shells: a ground battle, which ACLED codes as a clash. */
-const GROUND_FIRE = /\b(?:small arms|machine[- ]guns?|gunfire|assault rifles|firefights?|exchanges? of fire|gun battles?)\b/i;
+const GROUND_FIRE = /\b(?:small arms|(?<!heavy )machine[- ]?guns?|gunfire|assault rifles|firefights?|exchanges? of fire|gun battles?)\b/i;
 
 function frameOf(list: TriggerMention[], clauseText: string): Frame {
   const clash = list.find((t) => t.hints.includes('fighting'));
@@ -106,17 +108,40 @@ function inRelativeClause(text: string, trigger: TriggerMention): boolean {
  * about, not something done at it. Verbs ("protesters clashed with police") still count.
  */
 const TOPIC = /\b(?:against|over|denounc\w*|condemn\w*|protest\w*|about|commemorat\w*|justice\s+for|memory\s+of|mourn\w*|demand\w*|call\w*\s+for|following|after|anniversary\s+of|prevention\s+of|support\s+for|solidarity\s+with|response\s+to)\s+(?:[\w'’-]+\s+){0,3}$/i;
+/** The narrower test for lethal force against protesters: only a stated cause ("against", "over"). */
+const CAUSE = /\b(?:against|over|denounc\w*|condemn\w*|protest\w*|about|commemorat\w*|justice\s+for|memory\s+of|mourn\w*|anniversary\s+of)\s+(?:[\w'’-]+\s+){0,3}$/i;
 const DETERMINER = /\b(?:the|a|an|this|that|these|those|their|his|her|its|last|recent)\s+(?:[\w'’-]+\s+)?$/i;
 
 /** Between a protest word and a later violence word: the protest's purpose ("to denounce", "over"). */
 const PURPOSE = /\b(?:to|demand\w*|against|over|call\w*|denounc\w*|condemn\w*|protest\w*|following|after|about|for)\b/i;
 
 function isTopic(text: string, trigger: TriggerMention, protests: TriggerMention[]): boolean {
-  if (trigger.eventType === 'Protests') return false;
   const before = text.slice(Math.max(0, trigger.start - 50), trigger.start);
+  // "demonstrated against the killing of a protester": lethal force named as the protest's cause.
+  if (trigger.eventType === 'Protests') return trigger.hints.includes('lethal') && CAUSE.test(before);
   if (trigger.eventType !== 'Riots' && (TOPIC.test(before) || DETERMINER.test(before))) return true;
   const protest = protests.find((p) => p.end <= trigger.start);
   return !!protest && trigger.eventType !== 'Riots' && PURPOSE.test(text.slice(protest.end, trigger.start));
+}
+
+/**
+ * "demanding to return home", "denouncing power cuts", "to reject the vote": a crowd that states
+ * a demand is demonstrating, so its stone-throwing is a violent demonstration, not mob violence.
+ */
+const GRIEVANCE = /\b(?:demand(?:s|ed|ing)?|denounc\w*|in\s+protest|to\s+protest|oppos(?:e|ed|ing)\s+(?:the|a|an)\b|(?:to\s+)?reject(?:ing)?\s+(?:the|a|an)\b|call(?:s|ed|ing)?\s+for|chant\w*|slogans?)/i;
+
+/** From this priority a demonstration word names the demonstration or its participants; below, an act (a blockade). */
+const NAMED_DEMONSTRATION = 62;
+
+/** Below this priority a demonstration word is vague ("unrest"): it does not draw other acts in. */
+const FIRM_DEMONSTRATION = 50;
+
+/** "arrested as they staged a sit-in", "detained during the rally": arrests made at the demonstration. */
+const DURING = /\b(?:during|while|as|at|amid|amidst|when)\b/i;
+
+function duringIt(text: string, arrest: TriggerMention, protest: TriggerMention): boolean {
+  const gap = arrest.end <= protest.start ? text.slice(arrest.end, protest.start) : text.slice(protest.end, arrest.start);
+  return gap.length < 120 && DURING.test(gap);
 }
 
 export function framesOf(text: string, clause: Span, triggers: readonly TriggerMention[]): Frame[] {
@@ -139,14 +164,55 @@ export function framesOf(text: string, clause: Span, triggers: readonly TriggerM
     byFamily.set(family, [...(byFamily.get(family) ?? []), trigger]);
   }
   const violence = byFamily.get('violence');
+  // "Gunmen fought troops and blocked roads with burning vehicles": beside fighting or weapons,
+  // acts that only resemble a demonstration's (a road blocked) are the armed men's, not a protest.
+  const armed = violence?.some((t) => t.hints.includes('fighting') || rank(t) >= 3) ?? false;
+  if (armed && !byFamily.get('demonstration')?.some((t) => t.priority >= NAMED_DEMONSTRATION)) byFamily.delete('demonstration');
   const demonstration = byFamily.get('demonstration');
   const frames: Frame[] = [];
+  // At a demonstration, damage to property is the demonstrators' doing and arrests are the
+  // intervention against them: both belong to the demonstration, not to events of their own.
+  const firm = demonstration?.filter((t) => t.priority >= FIRM_DEMONSTRATION) ?? [];
+  const atDemonstration = events.filter(
+    (t) =>
+      firm.length > 0 &&
+      ((familyOf(t) === 'strategic' && t.hints.includes('property')) || (familyOf(t) === 'arrests' && firm.some((p) => duringIt(text, t, p)))),
+  );
+  const property = events.filter((t) => familyOf(t) === 'strategic' && t.hints.includes('property'));
   for (const [family, list] of byFamily) {
     // Torching cars at a riot is the riot; talks beside a strike are its background.
     if ((violence || demonstration) && !BESIDE_VIOLENCE.has(family)) continue;
     if (family === 'violence' && demonstration) continue;
-    const frame = frameOf(list, text.slice(clause.start, clause.end));
-    frames.push(family === 'demonstration' && violence ? { ...frame, triggers: [...list, ...violence], violent: true } : frame);
+    if (family === 'arrests' && atDemonstration.some((t) => familyOf(t) === 'arrests')) continue;
+    const clauseText = text.slice(clause.start, clause.end);
+    const frame = frameOf(list, clauseText);
+    if (family === 'demonstration' && GRIEVANCE.test(clauseText)) frame.grievance = true;
+    if (family === 'violence' && !demonstration && property.length > 0) {
+      // "gunmen attacked and torched a school": the damage is carried, so the coder can tell
+      // whether the attack harmed anyone or only property.
+      // When only generic words ("attack", "violence") tell the violence, the damage is the
+      // most specific word of the act and stands as its main trigger.
+      const generic = list.every((t) => rank(t) <= 1 && !t.hints.includes('lethal'));
+      frames.push({ ...frame, main: generic ? (property[0] as TriggerMention) : frame.main, triggers: [...list, ...property] });
+      continue;
+    }
+    if (family !== 'demonstration' || (!violence && atDemonstration.length === 0)) {
+      frames.push(frame);
+      continue;
+    }
+    frames.push({ ...frame, triggers: [...list, ...(violence ?? []), ...atDemonstration], violent: !!violence });
   }
-  return frames.sort((a, b) => a.main.start - b.main.start);
+  return frames.map((f) => withoutAFight(f, events)).sort((a, b) => a.main.start - b.main.start);
+}
+
+/**
+ * "IS took Palmyra after the army pulled out", "rebels entered the town without a fight": a
+ * place taken when the other side withdrew, with no fighting told, changed hands without a
+ * battle (ACLED: a non-violent transfer of territory). Told with clashes, it was won in battle.
+ */
+function withoutAFight(frame: Frame, events: readonly TriggerMention[]): Frame {
+  if (!(frame.main.eventType === 'Battles' && frame.main.hints.includes('territory'))) return frame;
+  if (events.some((t) => t.hints.includes('fighting'))) return frame;
+  const unopposed = events.some((t) => t.hints.includes('withdrawal') || t.subEventType === 'Non-violent transfer of territory');
+  return unopposed ? { ...frame, eventType: 'Strategic developments', subEventType: 'Non-violent transfer of territory' } : frame;
 }

@@ -37,10 +37,19 @@ const MODAL = /\b(?:would|will|shall|going\s+to)\s+(?:[\w-]+\s+){0,3}$/i;
 const INFINITIVE = /\bto\s+$/i;
 const BASE_VERB = /^[a-z]+(?<!s|ed|ing)\b/;
 
+/** "encouraged militias to join an offensive", "called on supporters to stage protests": the act as a purpose. */
+const PURPOSE = /\bto\s+(?:launch|begin|start|stage|hold|mount|wage|lead|resume|organi[sz]e|prepare|plan|carry\s+out|take\s+part\s+in|step\s+up)\s+(?:(?:an?|the|their|its|his|her|new|fresh|more|further|major|large-scale|joint)\s+){0,2}$/i;
+
+/**
+ * "encouraged militias to join an offensive", "invited others to join the protests": joining
+ * presupposes an act already under way; the sentence tells an appeal, not the act.
+ */
+const JOIN = /\bto\s+join\s+(?:(?:an?|the|their|its|his|her|ongoing|growing)\s+){0,2}$/i;
+
 function intended(text: string, trigger: Span): boolean {
   const before = text.slice(Math.max(0, trigger.start - 40), trigger.start);
   const clause = before.split(/[,;:.!?"“”]/).at(-1) ?? '';
-  if (MODAL.test(clause)) return true;
+  if (MODAL.test(clause) || PURPOSE.test(clause)) return true;
   return INFINITIVE.test(clause) && BASE_VERB.test(text.slice(trigger.start, trigger.end));
 }
 
@@ -52,6 +61,11 @@ export function statusOf(text: string, cues: readonly StatusCue[], trigger: Span
     // "ongoing" describes fighting and sit-ins, not a single blast.
     if (status === 'ongoing' && !(eventType === 'Battles' || eventType === 'Protests')) continue;
     return { status, cue };
+  }
+  const join = JOIN.exec(text.slice(Math.max(0, trigger.start - 40), trigger.start));
+  if (join) {
+    const start = trigger.start - join[0].length;
+    return { status: 'nonevent', cue: { start, end: trigger.start, status: 'nonevent', cue: join[0].trim(), rule: 'status:join' } };
   }
   if (intended(text, trigger)) return { status: 'planned', cue: null };
   return { status: 'occurred', cue: null };

@@ -14,7 +14,18 @@ const TRACE_LIMIT = 12;
 export function findTriggers(lexicon: TriggerLexicon, doc: Doc, sentence: Sentence): TriggerMention[] {
   const tokens = doc.tokens;
   const matches = longestMatches(findMatches(lexicon.index, tokens, sentence.firstToken, sentence.endToken), tokens);
-  return matches.map((match) => toMention(match.pattern.entry, (tokens[match.first] as Token).start, (tokens[match.last] as Token).end));
+  return matches
+    .filter((match) => !takesAPerson(doc, match.pattern.entry, tokens[match.last] as Token))
+    .map((match) => toMention(match.pattern.entry, (tokens[match.first] as Token).start, (tokens[match.last] as Token).end));
+}
+
+/**
+ * "captured Palmyra" takes a place; "captured Ovidio Guzmán" takes a man. A territory word whose
+ * object is a proper noun the gazetteer did not read as a place tells no change of control.
+ */
+function takesAPerson(doc: Doc, entry: TriggerEntry, last: Token): boolean {
+  if (!entry.hints.includes('territory') || last.pos !== 'PROPN' || !doc.places) return false;
+  return !doc.places.some((p) => p.start <= last.start && p.end >= last.end);
 }
 
 function toMention(entry: TriggerEntry, start: number, end: number): TriggerMention {
@@ -37,7 +48,7 @@ function whollySkipped(doc: Doc, sentence: Sentence): boolean {
 export function createTriggerStage(lexicon: TriggerLexicon): Stage {
   return {
     name: 'triggers',
-    requires: ['tokens', 'sentences', 'skip'],
+    requires: ['tokens', 'sentences', 'skip', 'places'],
     provides: ['triggers'],
     run(doc: Doc): Doc {
       const triggers: TriggerMention[] = [];

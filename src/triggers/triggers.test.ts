@@ -236,6 +236,6 @@ test('skipped regions and wholly skipped sentences give no triggers', () => {
 });
 
 test('the stage declares what it needs and provides', () => {
-  assert.deepEqual(stage.requires, ['tokens', 'sentences', 'skip']);
+  assert.deepEqual(stage.requires, ['tokens', 'sentences', 'skip', 'places']);
   assert.deepEqual(stage.provides, ['triggers']);
 });
