@@ -7,8 +7,8 @@
  *       <= 50 ms). The generated store is kept in .bench/ (git-ignored) and reused while its
  *       generator version is unchanged; it is written straight into the store's schema, since
  *       merging a million mentions would measure the generator, not the queries;
- *   (c) API throughput, when src/api is present: GET /events?country=…&from=… on loopback with
- *       autocannon (target >= 1,000 requests/s, p99 <= 100 ms).
+ *   (c) API throughput: `sitrep serve` over that store, GET /events?country=…&from=… on loopback
+ *       with autocannon (target >= 1,000 requests/s, p99 <= 100 ms); see api.bench.ts.
  * Options: --check (exit 1 when a target fails), --documents N (default 10000), --events N
  * (default 1000000), --queries N (default 200).
  */
@@ -24,6 +24,7 @@ import { openSqliteStore } from '../src/store/sqlite/store.js';
 import type { EventQuery, Store } from '../src/store/types.js';
 import { ALL_SUB_EVENT_TYPES, eventTypeOf } from '../src/taxonomy.js';
 import { syntheticReport } from '../test/support/synthetic-reports.js';
+import { apiThroughput } from './api.bench.js';
 import { percentile, printTable, saveResult, type Row } from './table.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -214,7 +215,7 @@ async function main(): Promise<number> {
   });
   rows.push({ metric: 'ingest: events founded / wire copies found', value: `${ingest.events} / ${ingest.copies}`, target: '', pass: null });
   const storePath = await queryLatency(options.events, options.queries, rows);
-  void storePath;
+  if (storePath) rows.push(...(await apiThroughput(storePath, countryCentres().slice(0, 120).map((c) => c.iso3), TARGETS)));
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   rows.push({ metric: 'peak RSS (store benchmark)', value: `${peakRssMb.toFixed(0)} MB`, target: '', pass: null });
   printTable(rows);

@@ -125,6 +125,11 @@ export interface EventQuery {
   cursor?: string | null;
   /** Also return each event's ACLED inter codes (`EventPage.inter`), which the CSV export needs. */
   withInter?: boolean;
+  /**
+   * Return the records as the JSON text the store keeps (`EventPage.json`) instead of parsed:
+   * the API sends them on as they are, without parsing and serialising each again.
+   */
+  asJson?: boolean;
 }
 
 /** ACLED's actor-type codes of an event's actor1 and actor2 (not in the contract record). */
@@ -134,7 +139,10 @@ export interface InterCodes {
 }
 
 export interface EventPage {
+  /** The records (empty when the query asked for `asJson`). */
   events: EventRecord[];
+  /** With `asJson`: each record as JSON text, in order. */
+  json?: string[];
   /** Cursor of the next page, null on the last. */
   next: string | null;
   /** With `withInter`: the inter codes of `events`, in the same order. */
