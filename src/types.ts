@@ -266,6 +266,8 @@ export interface CodedEvent {
     date: boolean;
     /** Dated only by the day it was reported ("officials said Thursday that … had retaken"). */
     reportDate: boolean;
+    /** Dated by an earlier sentence of its paragraph ("before dawn Thursday … The gunmen opened fire"). */
+    paragraphDate?: boolean;
     place: boolean;
     actor1: boolean;
     kind: boolean;

@@ -202,7 +202,10 @@ function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput):
     // A claim of responsibility only joins the event it claims; it does not found one.
     stated: isClaimObject(doc.text, frame.main)
       ? { date: false, reportDate: false, place: false, actor1: roles.agentNamed, kind: false }
-      : { date: when.own, reportDate: when.rule === 'when:report-date', place: where.own, actor1: roles.agentNamed, kind: isSpecific(frame.main) },
+      : {
+          date: when.own, reportDate: when.rule === 'when:report-date', paragraphDate: when.rule === 'when:paragraph',
+          place: where.own, actor1: roles.agentNamed, kind: isSpecific(frame.main),
+        },
     why,
   };
 }

@@ -104,6 +104,7 @@ export function combine(a: CodedEvent, b: CodedEvent): CodedEvent {
     stated: {
       date: a.stated.date || b.stated.date,
       reportDate: a.stated.reportDate || b.stated.reportDate,
+      paragraphDate: !!(a.stated.paragraphDate || b.stated.paragraphDate),
       place: a.stated.place || b.stated.place,
       actor1: a.stated.actor1 || b.stated.actor1,
       kind: a.stated.kind || b.stated.kind,

@@ -14,10 +14,13 @@ export { combine, combineRanges } from './combine.js';
 
 /**
  * A telling can found an event when it dates the event itself, or when it tells a specific act
- * in the lead (a report's first paragraph tells its main event, dated or not) or as of the day
- * someone reported it ("officials said Thursday that troops had retaken the city").
+ * in the lead (a report's first paragraph tells its main event, dated or not), as of the day
+ * someone reported it ("officials said Thursday that troops had retaken the city"), or right
+ * after a sentence of its paragraph dated it ("… before dawn Thursday near Jesús María. The
+ * gunmen opened fire …"): a paragraph tells a sequence of acts on the day it gives.
  */
-const standsAlone = (e: CodedEvent): boolean => e.stated.date || ((e.inLead || e.stated.reportDate) && e.stated.kind);
+const standsAlone = (e: CodedEvent): boolean =>
+  e.stated.date || ((e.inLead || e.stated.reportDate || !!e.stated.paragraphDate) && e.stated.kind);
 
 /**
  * The event a telling belongs to among those it is compatible with: the one told at the same
