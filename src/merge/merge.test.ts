@@ -83,3 +83,12 @@ test('a stated country gives way to a town of that country another telling inher
   const apart = mergeTellings([telling({ start: 0, place: SYRIA, location: 'Syria' }), telling({ start: 80, place: abroad, stated: datedOnly })]);
   assert.deepEqual(apart.map((e) => e.place.iso3), ['SYR', 'JOR']);
 });
+
+test('an act dated by an earlier sentence of its paragraph founds an event; an undated aside does not', () => {
+  const fromParagraph = { date: false, reportDate: false, paragraphDate: true, place: true, actor1: true, kind: true };
+  assert.equal(mergeTellings([telling({ start: 0, inLead: false, stated: fromParagraph })]).length, 1);
+  const aside = { ...fromParagraph, paragraphDate: false };
+  assert.equal(mergeTellings([telling({ start: 0, inLead: false, stated: aside })]).length, 0);
+  // A vague word ("violence") dated only by its paragraph is not enough on its own.
+  assert.equal(mergeTellings([telling({ start: 0, inLead: false, stated: { ...fromParagraph, kind: false } })]).length, 0);
+});
