@@ -84,6 +84,9 @@ function codeDocument(doc: Doc, resources: CodeResources): CodedEvent[] {
   const grievances: Grievance[] = [];
   // The events coded last, and where: a toll-only clause right after one adds to it.
   const recent: Array<{ index: number; paragraph: number; sentence: number }> = [];
+  // A toll the lead tells before any act ("Ten soldiers were killed in the violence that
+  // erupted when ..."): it goes to the first act of violence the report then tells.
+  let leadToll: CountMention[] = [];
   for (const sv of view.body) {
     if (sv.paragraph !== memory.paragraph) {
       memory.paragraph = sv.paragraph;
@@ -119,9 +122,10 @@ function codeDocument(doc: Doc, resources: CodeResources): CodedEvent[] {
         events[last.index] = withToll(events[last.index]!, tollCounts, evidenceOf(doc, evidence), 'tolls:next-sentence');
         doc.trace.push(`code: toll at ${at} added to the ${previous.subEventType} told before it`);
       };
-      if (frames.length === 0 && previous && !ownDate && !ownPlace && !triggers.some(isNonEventOfItsOwn)) {
+      if (frames.length === 0 && !ownDate && !ownPlace && !triggers.some(isNonEventOfItsOwn)) {
         const toll = frameless(doc.text, clause, told.counts);
-        if (toll.length > 0 && takesToll(previous, toll)) addToll(toll, toll[0]!.start);
+        if (toll.length > 0 && previous && takesToll(previous, toll)) addToll(toll, toll[0]!.start);
+        else if (toll.length > 0 && !previous && events.length === 0 && sv.paragraph === (view.body[0]?.paragraph ?? 0)) leadToll = toll;
       }
       for (const frame of frames) {
         const frameCounts = counts.get(frame) ?? [];
@@ -139,7 +143,12 @@ function codeDocument(doc: Doc, resources: CodeResources): CodedEvent[] {
           counts: frameCounts.filter((c) => !beside.includes(c)), context, lead, leadParagraph: view.body[0]?.paragraph ?? 0, claimant, memory, resources,
         });
         if (event) {
-          events.push(event);
+          const takesLead = leadToll.length > 0 && VIOLENT_ACT.has(event.eventType) && !event.counts.killed && takesToll(event, leadToll);
+          events.push(takesLead ? withToll(event, leadToll, null, 'tolls:lead') : event);
+          if (takesLead) {
+            doc.trace.push(`code: the lead's toll added to the ${event.subEventType} told after it`);
+            leadToll = [];
+          }
           recent.push({ index: events.length - 1, paragraph: sv.paragraph, sentence: sv.index });
           if (recent.length > 4) recent.shift();
         }
@@ -263,6 +272,9 @@ function roleInputOf(doc: Doc, frame: Frame, s: Span, input: FrameInput, country
 
 /** "More than 350 people have been killed since October": a running total, not an event. */
 const AGGREGATE = /\b(?:since|so far|to date|this year|in total|overall|tally|cumulative|in all)\b/i;
+
+/** Acts whose toll a lead may tell before them. */
+const VIOLENT_ACT: ReadonlySet<EventType> = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
 
 /** A disaster, an epidemic, an anniversary or a metaphor: its dead are no act of violence's toll. */
 const NOT_VIOLENCE = /^(?:not-event-(?:disaster|health|history|metaphor))$/;

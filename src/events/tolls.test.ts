@@ -96,3 +96,13 @@ test('tolls: what an act resulted in is its toll ("as a result of which", "an at
   const strike = one(events('IDLIB, Syria (Reuters) — Government aircraft bombed a market in the town of Maarat al-Numan in Idlib province on Monday, an attack in which 14 people died.\n'), 'Air/drone strike');
   assert.equal(strike.fatalities, 14);
 });
+
+test('tolls: a toll the lead tells before any act goes to the first act of violence told after it', () => {
+  const records = events(
+    'LAGOS, Nigeria (AP) — Eight people and 14 gunmen were killed in the violence that erupted when troops captured a notorious drug lord, officials said Friday.\n\n' +
+      'Bandits ambushed a police patrol near the village of Gusau in Zamfara state on Thursday and fought officers for hours, police said.\n',
+  );
+  const fight = records.find((r) => r.event_type === 'Battles' || r.sub_event_type === 'Attack');
+  assert.ok(fight, JSON.stringify(records.map((r) => r.sub_event_type)));
+  assert.equal(fight.fatalities, 22);
+});

@@ -42,6 +42,7 @@ const NOT_PEOPLE: string[] = [
   'He was convicted of killing a student in 2018.',
   'Rebels attacked 3 villages and 2 army bases.',
   'Gunmen tried to kill a local commander outside his home.',
+  'A nephew of the jailed militia leader spoke at the rally.',
 ];
 
 test('counts: negatives yield nothing', () => {

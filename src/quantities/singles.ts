@@ -98,6 +98,8 @@ function cuesAfter(text: string, from: number, limit: Span, cues: readonly Cue[]
   if (ofPhrase && words[0]?.norm === 'of') {
     i = 1;
     while (i < 8 && words[i] && isWordLike(words[i]!) && !AFTER_WORDS.has(words[i]!.norm) && !cues.some((c) => c.start === words[i]!.start)) i++;
+    // "a son of imprisoned drug lord X": a cue inside the of-phrase is no predicate of the person.
+    if (!words[i] || !AFTER_WORDS.has(words[i]!.norm)) return [];
   }
   const first = i;
   let joined = false;
