@@ -11,7 +11,7 @@ import { framesOf, isSpecific, type Frame } from './frames.js';
 import { assignRoles, isArmed, type RoleActorFn, type RoleInput, type Roles } from './roles.js';
 import { chooseWhen, isReportDate } from './when.js';
 import { chooseWhere } from './where.js';
-import { countsByFrame, rangesOf } from './tolls.js';
+import { countsByFrame, countsOfFrames, giveGrievances, isRiotResponse, isTollOnly, rangesOf, takesToll, tollBesideStrategic, withRiotOpponent, withToll, type Grievance } from './tolls.js';
 import { statusOf } from './status.js';
 import { refineSubType } from './refine.js';
 import { claimantOf } from './claims.js';
@@ -81,6 +81,12 @@ function codeDocument(doc: Doc, resources: CodeResources): CodedEvent[] {
   const memory: Memory = { paragraph: -1, paragraphDate: null, paragraphPlace: null, armed: [] };
   const claimant = claimantOf(doc);
   const events: CodedEvent[] = [];
+  const grievances: Grievance[] = [];
+  // The events coded last, and where: a toll-only clause right after one adds to it.
+  const recent: Array<{ index: number; paragraph: number; sentence: number }> = [];
+  // A toll the lead tells before any act ("Ten soldiers were killed in the violence that
+  // erupted when ..."): it goes to the first act of violence the report then tells.
+  let leadToll: CountMention[] = [];
   for (const sv of view.body) {
     if (sv.paragraph !== memory.paragraph) {
       memory.paragraph = sv.paragraph;
@@ -95,7 +101,9 @@ function codeDocument(doc: Doc, resources: CodeResources): CodedEvent[] {
     for (const clause of clauses) {
       const triggers = within(doc.triggers, clause);
       const frames = framesOf(doc.text, clause, triggers);
-      const counts = countsByFrame(frames, countsOfFrames(within(doc.counts, clause), triggers, frames));
+      const told = countsOfFrames(doc.text, within(doc.counts, clause), triggers, frames);
+      grievances.push(...told.grievances);
+      const counts = countsByFrame(frames, told.counts);
       // What another clause of the sentence states is context for this one, like the paragraph's.
       const others = (items: DateMention[] | PlaceMention[]) => items.filter((m) => m.end <= clause.start || m.start >= clause.end);
       const context = {
@@ -103,17 +111,57 @@ function codeDocument(doc: Doc, resources: CodeResources): CodedEvent[] {
         place: (others(places) as PlaceMention[]).filter((p) => p.place.featureCode !== 'COUNTRY').at(-1) ?? memory.paragraphPlace,
       };
       const evidence = clauses.length > 1 ? clause : s;
+      const ownDate = within(dates, clause).some((d) => !d.future && !isReportDate(doc, d));
+      const ownPlace = within(places, clause).some((p) => p.place.featureCode !== 'COUNTRY');
+      // "At least 12 people were injured.": the toll of the act told just before, in the same
+      // paragraph or the sentence before ("Police seized the rifles" in between is no act of violence).
+      const last = [...recent].reverse().find((r) => (r.paragraph === sv.paragraph || r.sentence >= sv.index - 1) && events[r.index]!.eventType !== 'Strategic developments');
+      const previous = last ? events[last.index] : undefined;
+      const addToll = (tollCounts: CountMention[], at: number): void => {
+        if (!last || !previous) return;
+        events[last.index] = withToll(events[last.index]!, tollCounts, evidenceOf(doc, evidence), 'tolls:next-sentence');
+        doc.trace.push(`code: toll at ${at} added to the ${previous.subEventType} told before it`);
+      };
+      if (frames.length === 0 && !ownDate && !ownPlace && !triggers.some(isNonEventOfItsOwn)) {
+        const toll = frameless(doc.text, clause, told.counts);
+        if (toll.length > 0 && previous && takesToll(previous, toll)) addToll(toll, toll[0]!.start);
+        else if (toll.length > 0 && !previous && events.length === 0 && sv.paragraph === (view.body[0]?.paragraph ?? 0)) leadToll = toll;
+      }
       for (const frame of frames) {
+        const frameCounts = counts.get(frame) ?? [];
+        const riotResponse = previous !== undefined && isRiotResponse(frame, previous, frameCounts, ownDate || ownPlace);
+        const tollOnly = riotResponse || isTollOnly(doc.text, clause, frame, frameCounts, ownDate || ownPlace);
+        if (previous && last && tollOnly && !isAggregate(doc.text, frame, evidence) && takesToll(previous, frameCounts)) {
+          addToll(frameCounts, frame.main.start);
+          if (riotResponse) events[last.index] = withRiotOpponent(events[last.index]!, within(actors, clause));
+          continue;
+        }
+        const beside = previous ? tollBesideStrategic(frame, previous, frameCounts, ownDate || ownPlace) : [];
+        if (beside.length > 0 && previous && takesToll(previous, beside)) addToll(beside, frame.main.start);
         const event = codeFrame(doc, sv, frame, {
           evidence, dates: within(dates, clause), places: within(places, clause), actors: within(actors, clause),
-          counts: counts.get(frame) ?? [], context, lead, leadParagraph: view.body[0]?.paragraph ?? 0, claimant, memory, resources,
+          counts: frameCounts.filter((c) => !beside.includes(c)), context, lead, leadParagraph: view.body[0]?.paragraph ?? 0, claimant, memory, resources,
         });
-        if (event) events.push(event);
+        if (event) {
+          const takesLead = leadToll.length > 0 && VIOLENT_ACT.has(event.eventType) && !event.counts.killed && takesToll(event, leadToll);
+          events.push(takesLead ? withToll(event, leadToll, null, 'tolls:lead') : event);
+          if (takesLead) {
+            doc.trace.push(`code: the lead's toll added to the ${event.subEventType} told after it`);
+            leadToll = [];
+          }
+          recent.push({ index: events.length - 1, paragraph: sv.paragraph, sentence: sv.index });
+          if (recent.length > 4) recent.shift();
+        }
       }
     }
     remember(memory, doc, dates, places, actors);
   }
+  giveGrievances(events, grievances);
   return events;
+}
+
+function evidenceOf(doc: Doc, span: Span): CodedEvent['evidence'][number] {
+  return { doc: doc.id, start: span.start, end: span.end, text: doc.text.slice(span.start, span.end) };
 }
 
 interface FrameInput {
@@ -222,18 +270,24 @@ function roleInputOf(doc: Doc, frame: Frame, s: Span, input: FrameInput, country
   };
 }
 
-/**
- * Counts whose typing word belongs to a trigger no frame kept ("protests over a bombing that
- * killed 40"): the 40 are the grievance's dead, not the protest's.
- */
-function countsOfFrames(counts: CountMention[], triggers: TriggerMention[], frames: Frame[]): CountMention[] {
-  const kept = new Set(frames.flatMap((f) => f.triggers));
-  const dropped = triggers.filter((t) => !kept.has(t));
-  return counts.filter((c) => !c.cue || !dropped.some((t) => c.cue && c.cue.start < t.end && c.cue.end > t.start));
-}
-
 /** "More than 350 people have been killed since October": a running total, not an event. */
 const AGGREGATE = /\b(?:since|so far|to date|this year|in total|overall|tally|cumulative|in all)\b/i;
+
+/** Acts whose toll a lead may tell before them. */
+const VIOLENT_ACT: ReadonlySet<EventType> = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
+
+/** A disaster, an epidemic, an anniversary or a metaphor: its dead are no act of violence's toll. */
+const NOT_VIOLENCE = /^(?:not-event-(?:disaster|health|history|metaphor))$/;
+
+function isNonEventOfItsOwn(trigger: TriggerMention): boolean {
+  return NOT_VIOLENCE.test(trigger.entry);
+}
+
+/** The dead and wounded a clause with no act of its own tells ("Medics said 500 people had been treated"), unless a running total. */
+function frameless(text: string, clause: Span, counts: readonly CountMention[]): CountMention[] {
+  if (AGGREGATE.test(text.slice(clause.start, clause.end))) return [];
+  return counts.filter((c) => c.kind === 'killed' || c.kind === 'injured');
+}
 
 function isAggregate(text: string, frame: Frame, clause: Span): boolean {
   return frame.main.hints.includes('generic-violence') && AGGREGATE.test(text.slice(clause.start, clause.end));

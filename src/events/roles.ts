@@ -166,6 +166,8 @@ export function assignRoles(input: RoleInput): Roles {
     case 'Riots': {
       actor1 = role('rioters');
       actor2 = target && target.kind !== 'rioters' && target.kind !== 'protesters' ? target : null;
+      // People a mob killed or hurt, with no other target named, are civilians (ACLED).
+      if (!actor2 && input.victims && frame.subEventType === 'Mob violence') actor2 = role('civilians');
       break;
     }
     case 'Strategic developments': {

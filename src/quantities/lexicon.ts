@@ -38,6 +38,12 @@ export interface PeopleData {
   rejectBefore: string[];
   /** Units after a figure that make it a time, distance, sum or share ("3 a.m.", "10 km"). */
   rejectAfter: string[];
+  /** Titles before a name that make it one person ("President", "Gen."). */
+  titles: string[];
+  /** Function words that never stand between an article and its head noun ("a day after the soldier"). */
+  notModifiers: string[];
+  /** Nouns a figure may count that are never people ("killed 30 cattle", "two vehicles were seized"). */
+  notPeople: string[];
 }
 
 export interface CountLexicon {
@@ -46,6 +52,8 @@ export interface CountLexicon {
   people: PeopleData;
   /** Plural demonyms ("Syrians", "Afghans"), which head a count of people too. */
   demonyms: string[];
+  /** Singular demonyms ("Ugandan"): one person after "one" or an article, else a modifier. */
+  singularDemonyms: string[];
 }
 
 interface CountryRow {
@@ -55,11 +63,13 @@ interface CountryRow {
 export function loadCountLexicon(): CountLexicon {
   const countries = readDataJson<CountryRow[]>('countries.json');
   const demonyms = countries.flatMap((c) => c.demonyms).filter((d) => /s$/.test(d));
+  const singularDemonyms = countries.flatMap((c) => c.demonyms).filter((d) => !/s$/.test(d));
   return {
     numbers: readDataJson<NumbersData>('quantities', 'numbers.json'),
     cues: readDataJson<CuesData>('quantities', 'cues.json'),
     people: readDataJson<PeopleData>('quantities', 'people.json'),
     demonyms,
+    singularDemonyms,
   };
 }
 
@@ -90,12 +100,23 @@ export interface CountMatcher {
   cue: RegExp;
   cues: ReadonlyMap<string, CueInfo>;
   zero: RegExp;
-  /** "a man", "an elderly woman", "another soldier": one person named with an article. */
-  article: RegExp;
+  /** Quick test for any word of killing or wounding: only then can a pronoun or an unknown noun count. */
+  hurtHint: RegExp;
+  /** Quick test for the start of any cue word: a sentence without one types no single person. */
+  cueHint: RegExp;
+  /**
+   * Where one person may be named: an article or possessive before a noun ("a man", "the
+   * commander", "his brother"; group `det`), a title before a name ("President X"; group `title`)
+   * or a pronoun ("he was killed", "killing him"; group `pronoun`).
+   */
+  single: RegExp;
   zeroKinds: ReadonlyMap<string, CountKind>;
   pluralHeads: ReadonlySet<string>;
   singularHeads: ReadonlySet<string>;
+  singularDemonyms: ReadonlySet<string>;
   modifiers: ReadonlySet<string>;
+  notModifiers: ReadonlySet<string>;
+  notPeople: ReadonlySet<string>;
   rejectBefore: ReadonlySet<string>;
   rejectAfter: ReadonlySet<string>;
 }
@@ -211,14 +232,22 @@ export function compileCountMatcher(lexicon: CountLexicon): CountMatcher {
       'gi',
     ),
     zeroKinds,
-    article: new RegExp(
-      `(?<![${ALNUM}])(?:a|an|another)\\s+((?:[${ALNUM}][${ALNUM}'’-]*\\s+){0,2}?)(?:${alternation(people.singular)})(?![${ALNUM}-])`,
-      'gi',
+    hurtHint: new RegExp(
+      `(?:${alternation(new Set([...cueWords].filter(([, info]) => info.kind === 'killed' || info.kind === 'injured').map(([w]) => w.split(/\s+/)[0]!.slice(0, 5))))})`,
+      'i',
+    ),
+    cueHint: new RegExp(`(?:${alternation(new Set([...cueWords].filter(([, info]) => info.role === 'event').map(([w]) => w.split(/\s+/)[0]!.slice(0, 5))))})`, 'i'),
+    single: new RegExp(
+      `(?<![${ALNUM}])(?:(?<det>[Aa]n?|[Aa]nother|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\\s+|(?<title>${alternation(people.titles)})\\s+(?=[A-Z\\u00C0-\\u00DE])|(?<pronoun>[Hh]e|[Ss]he|him)(?![${ALNUM}'’-]))`,
+      'g',
     ),
     pluralHeads: lowerCase([...people.plural.map(lastWord), ...lexicon.demonyms]),
     singularHeads: lowerCase(people.singular.map(lastWord)),
+    singularDemonyms: lowerCase(lexicon.singularDemonyms),
     // "asylum seekers": the head is the last word; the words before it may modify it.
     modifiers: lowerCase([...people.modifiers, ...[...people.plural, ...people.singular].flatMap(leadingWords)]),
+    notModifiers: lowerCase(people.notModifiers),
+    notPeople: lowerCase(people.notPeople),
     rejectBefore: lowerCase(people.rejectBefore),
     rejectAfter: lowerCase(people.rejectAfter),
   };

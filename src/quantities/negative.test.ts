@@ -31,6 +31,18 @@ const NOT_PEOPLE: string[] = [
   'The rebels fired 30 rockets, none of which hit the base.',
   'A man opened fire on the crowd before fleeing on a motorcycle.',
   'Mourners gathered to bury the dead.',
+  'Two trucks were seized at the checkpoint.',
+  'The raiders killed 40 cattle and burned the huts.',
+  'A day after the soldier was buried, his family left the village.',
+  'The commander said the operation would continue.',
+  'A man opened fire and then fled the scene.',
+  'The fighting died down by evening.',
+  'The attack killed.',
+  'Villagers burned the house of a man accused of killing a farmer.',
+  'He was convicted of killing a student in 2018.',
+  'Rebels attacked 3 villages and 2 army bases.',
+  'Gunmen tried to kill a local commander outside his home.',
+  'A nephew of the jailed militia leader spoke at the rally.',
 ];
 
 test('counts: negatives yield nothing', () => {

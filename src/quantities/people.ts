@@ -11,7 +11,7 @@ import type { Quantity } from './numbers.js';
 import { cueEndingBefore, type Cue } from './cues.js';
 import { isCapitalised, isWordLike, wordsAfter, wordsBefore, type Word } from './words.js';
 
-export type TailKind = 'head' | 'partitive' | 'predicate' | 'ellipsis' | 'object';
+export type TailKind = 'head' | 'partitive' | 'predicate' | 'ellipsis' | 'object' | 'bridge' | 'coordinated';
 
 export interface PeopleTail {
   /** End of the count's words (the head noun, when there is one). */
@@ -19,6 +19,8 @@ export interface PeopleTail {
   via: TailKind;
   /** The cue the figure is the subject or object of, when that is how it was found. */
   cue: Cue | null;
+  /** Further cues joined to that one ("were arrested and killed"): the same people, other fates. */
+  also: Cue[];
 }
 
 const MONTHS = new Set([
@@ -69,21 +71,49 @@ function isHead(word: Word, m: CountMatcher): boolean {
 
 function canModify(word: Word, m: CountMatcher): boolean {
   const possessive = /['’]s$/.test(word.text);
-  return m.modifiers.has(word.norm) || possessive || isCapitalised(word.text) || (word.text.includes('-') && isWordLike(word));
+  return m.modifiers.has(word.norm) || possessive || isCapitalised(word.text) || (word.text.includes('-') && isWordLike(word)) || isOpenModifier(word, m);
 }
 
-/** "30 Druze women", "100 wounded people": the last head noun in a run of modifiers and heads. */
-function headAfter(words: readonly Word[], from: number, m: CountMatcher): Word | null {
+/**
+ * A noun the lists do not know, used as a modifier before a head ("two drug traffickers",
+ * "one bus driver"): a plain lower-case word that is no function word, participle or adverb.
+ */
+export function isOpenModifier(word: Word, m: CountMatcher): boolean {
+  return /^[a-z]+$/.test(word.text) && !/(?:ed|ing|ly)$/.test(word.text) && !m.notModifiers.has(word.norm) && !AUX.has(word.norm) && !FOLLOWERS.has(word.norm) && !m.notPeople.has(word.norm);
+}
+
+/**
+ * "30 Druze women", "100 wounded people": the last head noun in a run of modifiers and heads.
+ * "one Ugandan": a singular demonym heads a count of one when no other head follows it.
+ */
+function headAfter(words: readonly Word[], from: number, m: CountMatcher, one = false): Word | null {
   let head: Word | null = null;
+  let demonym: Word | null = null;
   for (let i = from; i < Math.min(words.length, from + 5); i++) {
     const word = words[i];
     if (!word) break;
     if (isHead(word, m)) {
       head = word;
-      if (!m.modifiers.has(word.norm)) break;
+      // "volunteer fighters", "police officers": a noun before a plural head modifies it.
+      const next = words[i + 1];
+      // "Tuareg herders", "Kurdish fighters": a capitalised plural head used as an adjective too.
+      const nounModifier = (!m.pluralHeads.has(word.norm) || isCapitalised(word.text)) && next !== undefined && m.pluralHeads.has(next.norm);
+      if (!m.modifiers.has(word.norm) && !nounModifier) break;
     } else if (head || !canModify(word, m)) break;
+    else if (m.singularDemonyms.has(word.norm)) demonym = word;
   }
-  return head;
+  return head ?? (one && demonym && demonym === lastRun(words, from, m) ? demonym : null);
+}
+
+/** The last word of the run of modifiers starting at `from`. */
+function lastRun(words: readonly Word[], from: number, m: CountMatcher): Word | null {
+  let last: Word | null = null;
+  for (let i = from; i < Math.min(words.length, from + 5); i++) {
+    const word = words[i];
+    if (!word || !canModify(word, m)) break;
+    last = word;
+  }
+  return last;
 }
 
 /** The cue after a few aux words, if there is one: "dozens were killed", "50 dead". */
@@ -93,31 +123,87 @@ function predicateCue(words: readonly Word[], from: number, cues: readonly Cue[]
     if (!word) return null;
     const cue = cues.find((c) => c.start === word.start && c.role === 'event' && !c.forwardOnly);
     if (cue) return cue;
+    // "were shot and killed": a first participle joined to the cue.
+    if (/^(?:[a-z]+(?:ed|en)|shot|beat|hit)$/.test(word.text) && words[i + 1]?.norm === 'and') {
+      i++;
+      continue;
+    }
     if (!AUX.has(word.norm)) return null;
   }
   return null;
 }
 
-function partitiveTail(words: readonly Word[], q: Quantity, m: CountMatcher): PeopleTail | null {
+/** "were arrested and (later) killed": event cues joined to `first` by "and". */
+export function chainedCues(text: string, first: Cue, cues: readonly Cue[]): Cue[] {
+  const chain: Cue[] = [];
+  let last = first;
+  for (;;) {
+    const next = cues.find((c) => c.start > last.end && c.role === 'event' && CHAIN_GAP.test(text.slice(last.end, c.start)));
+    if (!next) return chain;
+    chain.push(next);
+    last = next;
+  }
+}
+
+const CHAIN_GAP = /^\s*,?\s+and\s+(?:(?:then|later|subsequently|eventually|were|was|also)\s+)*$/i;
+
+function partitiveTail(text: string, words: readonly Word[], q: Quantity, m: CountMatcher, cues: readonly Cue[]): PeopleTail | null {
   const of = words[0];
   const det = words[1];
   if (of?.norm !== 'of' || !det) return null;
-  if (PARTITIVE.has(det.norm)) return { end: det.end, via: 'partitive', cue: null };
+  if (PARTITIVE.has(det.norm)) return { end: det.end, via: 'partitive', cue: null, also: [] };
   if (DETERMINER.has(det.norm) && q.word === 'one') return null;
   const head = headAfter(words, DETERMINER.has(det.norm) ? 2 : 1, m);
-  return head ? { end: head.end, via: 'head', cue: null } : null;
+  if (!head) return null;
+  // "dozens of soldiers were killed and wounded": the verb right after the head types it.
+  const cue = predicateCue(words, words.indexOf(head) + 1, cues);
+  return { end: head.end, via: 'head', cue, also: cue ? chainedCues(text, cue, cues) : [] };
 }
 
-/** "killing 12 in Kabul", "killed 3 Taliban": a bare figure right after a cue. */
-function objectTail(text: string, q: Quantity, words: readonly Word[], cues: readonly Cue[]): PeopleTail | null {
+/**
+ * "killing 12 in Kabul", "killed 3 Taliban", "wounding 1 militia bomb expert": a bare figure right
+ * after a cue. Nouns this lexicon does not know may follow a cue of killing or wounding, which
+ * only people (and the animals and things `notPeople` lists) undergo.
+ */
+function objectTail(text: string, q: Quantity, words: readonly Word[], cues: readonly Cue[], m: CountMatcher): PeopleTail | null {
   const cue = cueEndingBefore(text, q.start, cues);
   if (!cue) return null;
   let i = 0;
   while (words[i] && isCapitalised(words[i]!.text) && isWordLike(words[i]!)) i++;
+  if (cue.kind === 'killed' || cue.kind === 'injured') {
+    const open = openNouns(words, i, m, cues);
+    if (open > 0 && (!words[i + open] || !isWordLike(words[i + open]!) || FOLLOWERS.has(words[i + open]!.norm))) i += open;
+  }
   const follower = words[i];
   const ok = !follower || !isWordLike(follower) || FOLLOWERS.has(follower.norm);
   const end = i > 0 ? words[i - 1]!.end : q.end;
-  return ok ? { end, via: 'object', cue } : null;
+  return ok ? { end, via: 'object', cue, also: chainedCues(text, cue, cues) } : null;
+}
+
+/** How many words from `from` (at most 3) could be nouns the lexicon does not list ("woodcutter"). */
+function openNouns(words: readonly Word[], from: number, m: CountMatcher, cues: readonly Cue[]): number {
+  let n = 0;
+  while (n < 3) {
+    const word = words[from + n];
+    if (!word || !isWordLike(word) || !/^[\p{L}][\p{L}'’-]*$/u.test(word.text)) break;
+    const norm = word.norm;
+    if (AUX.has(norm) || FOLLOWERS.has(norm) || m.notModifiers.has(norm) || m.rejectAfter.has(norm) || m.notPeople.has(norm)) break;
+    if (cues.some((c) => c.start === word.start)) break;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * "one woodcutter died", "two guards were killed": nouns this lexicon does not know between a
+ * figure and a predicate of killing or wounding that has no object of its own.
+ */
+function bridgeTail(text: string, words: readonly Word[], m: CountMatcher, cues: readonly Cue[]): PeopleTail | null {
+  const open = openNouns(words, 0, m, cues);
+  if (open === 0) return null;
+  const cue = predicateCue(words, open, cues);
+  if (!cue || (cue.kind !== 'killed' && cue.kind !== 'injured') || (cue.transitive && !cue.backwardOnly)) return null;
+  return { end: words[open - 1]!.end, via: 'bridge', cue, also: chainedCues(text, cue, cues) };
 }
 
 export function peopleTail(
@@ -135,21 +221,22 @@ export function peopleTail(
   const words = wordsAfter(text, q.end, limit.end, 8);
   const next = words[0];
   if (next && (m.rejectAfter.has(next.norm) || m.rejectAfter.has(next.text.toLowerCase()))) return null;
-  const partitive = partitiveTail(words, q, m);
+  const partitive = partitiveTail(text, words, q, m, cues);
   if (partitive) return partitive;
   if (words[0]?.norm !== 'of') {
-    const head = headAfter(words, 0, m);
+    const head = headAfter(words, 0, m, q.low === 1 && q.high === 1);
     if (head) {
       if (compoundHead(words, head, q, m, cues)) return null;
       // "37 people were wounded": the verb right after the head types it, whatever is nearer.
-      return { end: head.end, via: 'head', cue: predicateCue(words, words.indexOf(head) + 1, cues) };
+      const cue = predicateCue(words, words.indexOf(head) + 1, cues);
+      return { end: head.end, via: 'head', cue, also: cue ? chainedCues(text, cue, cues) : [] };
     }
   }
   const more = words[0]?.norm === 'more' ? 1 : 0;
   const predicate = predicateCue(words, more, cues);
-  if (predicate) return { end: more ? words[0]!.end : q.end, via: 'predicate', cue: predicate };
-  if (more && afterAnotherCount && isEllipsis(text, q, limit, words[1])) return { end: words[0]!.end, via: 'ellipsis', cue: null };
-  return objectTail(text, q, words, cues);
+  if (predicate) return { end: more ? words[0]!.end : q.end, via: 'predicate', cue: predicate, also: chainedCues(text, predicate, cues) };
+  if (more && afterAnotherCount && isEllipsis(text, q, limit, words[1])) return { end: words[0]!.end, via: 'ellipsis', cue: null, also: [] };
+  return objectTail(text, q, words, cues, m) ?? (q.vague ? null : bridgeTail(text, words, m, cues));
 }
 
 /**

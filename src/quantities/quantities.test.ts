@@ -80,12 +80,69 @@ const NONE_AND_ONE: Array<[string, Expected[]]> = [
   ['Nobody was hurt.', [['Nobody was hurt', 'injured', 0, 0, 'hurt']]],
   ['A 25-year-old man was shot dead at a checkpoint.', [['A 25-year-old man', 'killed', 1, 1, 'shot dead']]],
   ['Another soldier was killed by a roadside bomb.', [['Another soldier', 'killed', 1, 1, 'killed']]],
-  ['Militants kidnapped a woman and her two daughters.', [['a woman', 'abducted', 1, 1, 'kidnapped'], ['two daughters', 'abducted', 2, 2, 'kidnapped']]],
+  ['Militants kidnapped a woman and her two daughters.', [['a woman and her two daughters', 'abducted', 3, 3, 'kidnapped']]],
   ['The mortar attack caused the death of a child.', [['a child', 'killed', 1, 1, 'death']]],
   ['One person was killed in the shelling.', [['One person', 'killed', 1, 1, 'killed']]],
 ];
 
-for (const [name, table] of [['figures and bounds', FIGURES], ['several kinds in one clause', SEVERAL_KINDS], ['none and one', NONE_AND_ONE]] as const) {
+/** One person named without a figure: by article, possessive or title, typed only from right beside it. */
+const SINGLE_PEOPLE: Array<[string, Expected[]]> = [
+  ['The district police commander was shot dead outside his home.', [['The district police commander', 'killed', 1, 1, 'shot dead']]],
+  ['Mortar fire caused the death of a shepherd in the hills.', [['a shepherd', 'killed', 1, 1, 'death']]],
+  ["A farmer's body was found in a ditch near the road.", [['A farmer', 'killed', 1, 1, 'body']]],
+  ['The funeral was held for Governor Malik Hassan, who was assassinated on Friday.', [['Governor Malik Hassan', 'killed', 1, 1, 'assassinated']]],
+  ['A nurse was abducted and later killed by the militia.', [['A nurse', 'abducted', 1, 1, 'abducted'], ['A nurse', 'killed', 1, 1, 'killed']]],
+  ['A bus driver was shot and killed at the depot.', [['A bus driver', 'killed', 1, 1, 'killed']]],
+  ['A former member of the local council was killed in the blast.', [['A former member', 'killed', 1, 1, 'killed']]],
+  ['Rioters beat to death and later hanged a young shopkeeper accused of theft.', [['a young shopkeeper', 'killed', 1, 1, 'beat to death']]],
+  ['Gunmen killed a trader and wounded his wife.', [['a trader', 'killed', 1, 1, 'killed'], ['his wife', 'injured', 1, 1, 'wounded']]],
+  ['One woodcutter died and another was wounded when a mine went off.', [['One woodcutter', 'killed', 1, 1, 'died'], ['another', 'injured', 1, 1, 'wounded']]],
+  ['He was killed instantly.', [['He', 'killed', 1, 1, 'killed']]],
+  ['He killed three people.', [['three people', 'killed', 3, 3, 'killed']]],
+  ['The militants murdered a party organiser in the village.', [['a party organiser', 'killed', 1, 1, 'murdered']]],
+  ['An informer was killed near the bridge.', [['An informer', 'killed', 1, 1, 'killed']]],
+  ['Troops found an injured woman and killed approximately eight raiders.', [['an injured woman', 'injured', 1, 1, 'injured'], ['approximately eight raiders', 'killed', 8, null, 'killed']]],
+];
+
+/** People told together are one count, their figures added up; agents and alternatives type nothing. */
+const TOGETHER: Array<[string, Expected[]]> = [
+  ['Four soldiers and two civilians were killed when the convoy was ambushed.', [['Four soldiers and two civilians', 'killed', 6, 6, 'killed']]],
+  ['A policeman, two teachers and a student were wounded in the blast.', [['A policeman, two teachers and a student', 'injured', 4, 4, 'wounded']]],
+  ['Gunmen killed the village headman and his son.', [['the village headman and his son', 'killed', 2, 2, 'killed']]],
+  ['The clash left 3 dead and 8 wounded.', [['3 dead', 'killed', 3, 3, 'dead'], ['8 wounded', 'injured', 8, 8, 'wounded']]],
+  [
+    'The 11 Kenyans and one Ugandan working for the road contractor, including two women, were kidnapped near the border.',
+    [['11 Kenyans and one Ugandan', 'abducted', 12, 12, 'kidnapped'], ['two women', 'abducted', 2, 2, 'kidnapped']],
+  ],
+  ['Two Tuareg herders were detained and executed by the soldiers.', [['Two Tuareg herders', 'arrested', 2, 2, 'detained'], ['Two Tuareg herders', 'killed', 2, 2, 'executed']]],
+  ['A trader was shot and killed by three gunmen on motorbikes.', [['A trader', 'killed', 1, 1, 'killed'], ['three gunmen', null, 3, 3, null]]],
+  ['7 fighters were killed or wounded in the raid.', [['7 fighters', null, 7, 7, null]]],
+  ['Hundreds of students marched against the killing of 3 students.', [['Hundreds of students', null, 100, null, null], ['3 students', 'killed', 3, 3, 'killing']]],
+  ['Two rangers died in the ambush.', [['Two rangers', 'killed', 2, 2, 'died']]],
+  ['The militia shot dead 2 local aid drivers in the market.', [['2 local aid drivers', 'killed', 2, 2, 'shot dead']]],
+  ['An unknown number of villagers were killed.', [['An unknown number of villagers', 'killed', 3, null, 'killed']]],
+  ['Doctors said 60 people were treated for burns.', [['60 people', 'injured', 60, 60, 'treated for']]],
+  ['The officer and the driver died.', [['The officer and the driver', 'killed', 2, 2, 'died']]],
+  ['Gunmen killed him and his driver.', [['him and his driver', 'killed', 2, 2, 'killed']]],
+  ['The raid led to the death of 4 ULF and 2 KNG, and 5 were seriously injured.', [['4 ULF and 2 KNG', 'killed', 6, 6, 'death'], ['5', 'injured', 5, 5, 'injured']]],
+  ['The clash ended with the killing of 3 people and several injuries.', [['3 people', 'killed', 3, 3, 'killing'], ['several', 'injured', 3, null, 'injuries']]],
+  ['A couple were stabbed and killed at their farm.', [['A couple', 'killed', 2, null, 'killed']]],
+  ['Bandits killed a trucker and his co-pilot on the highway.', [['a trucker and his co-pilot', 'killed', 2, 2, 'killed']]],
+  ['Two KLF and nine civilians were killed.', [['Two KLF and nine civilians', 'killed', 11, 11, 'killed']]],
+  ['Gunmen killed 6 villagers in Bulongo and 9 villagers in Kisima.', [['6 villagers in Bulongo and 9 villagers', 'killed', 15, 15, 'killed']]],
+  ['Troops killed a rebel commander and 12 of his fighters.', [['a rebel commander and 12 of his fighters', 'killed', 13, 13, 'killed']]],
+  ['Gunmen shot and killed a 16 year old shepherd near the well.', [['a 16 year old shepherd', 'killed', 1, 1, 'killed']]],
+  ['A stray shell killed a 9-year-old in the market.', [['a 9-year-old', 'killed', 1, 1, 'killed']]],
+  ['Dozens of soldiers were killed and wounded in the assault.', [['Dozens of soldiers', null, 12, null, null]]],
+];
+
+for (const [name, table] of [
+  ['figures and bounds', FIGURES],
+  ['several kinds in one clause', SEVERAL_KINDS],
+  ['none and one', NONE_AND_ONE],
+  ['single people', SINGLE_PEOPLE],
+  ['people told together', TOGETHER],
+] as const) {
   test(`counts: ${name}`, () => {
     for (const [sentence, expected] of table) assert.deepEqual(countsOf(sentence), expected, sentence);
   });
