@@ -42,7 +42,8 @@ export function describeField(field: Field, p: EventRecord, g: GoldEvent): strin
     case 'fatalities':
       return `fatalities: ${show(p.fatalities)} vs ${show(g.fatalities)}`;
     case 'counts': {
-      const lows = Object.fromEntries(Object.keys(g.counts ?? {}).map((k) => [k, p.counts?.[k as keyof typeof p.counts]?.low ?? null]));
+      // The predicted low figure of each kind the gold counts ("absent" where the record has none).
+      const lows = Object.fromEntries(Object.keys(g.counts ?? {}).map((k) => [k, p.counts?.[k as keyof typeof p.counts]?.low ?? 'absent']));
       return `counts: ${show(lows)} vs ${show(g.counts)}`;
     }
     case 'status':
