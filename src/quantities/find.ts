@@ -9,6 +9,7 @@ import type { CountMatcher } from './lexicon.js';
 import { findCues, nearestCue, type Cue } from './cues.js';
 import { findZeroCounts } from './zeros.js';
 import { findSingles } from './singles.js';
+import { findTollStatements } from './toll-statements.js';
 import { AND_GAP, groupsOf, groupsOfOthers, isAgent, type Member } from './groups.js';
 import { scanQuantities, type Quantity } from './numbers.js';
 import { isOpenModifier, peopleTail, rejectedBefore, type PeopleTail } from './people.js';
@@ -103,10 +104,14 @@ export function findCountsWith(text: string, sentence: Span, m: CountMatcher): C
     // "a couple were killed": a number phrase, read as a figure or not at all.
     .filter((s) => !overlaps(s, [...zeros, ...figures, ...quantities.filter((q) => q.vague || /^an?\s/i.test(q.word))]))
     .map((s) => ({ start: s.start, end: s.end, low: 1, high: 1, own: s.cues, rule: 'count/article', single: true, loose: s.loose }));
-  if (figures.length === 0 && singles.length === 0) return zeros;
+  const tolls = quantities.length > 0 ? findTollStatements(text, sentence, quantities) : [];
+  if (figures.length === 0 && singles.length === 0) return [...zeros, ...tolls].sort((a, b) => a.start - b.start);
   const members = [...figures, ...singles].sort((a, b) => a.start - b.start);
-  const mentions = groupsOf(text, members).flatMap((group) => typedGroup(text, sentence, group, groupsOfOthers(group, members), cues.read()));
-  return [...zeros, ...mentions].sort((a, b) => a.start - b.start);
+  const mentions = groupsOf(text, members)
+    .flatMap((group) => typedGroup(text, sentence, group, groupsOfOthers(group, members), cues.read()))
+    // A toll statement types its figure; the ordinary reading of the same figure gives way.
+    .filter((m) => !tolls.some((t) => m.start < t.end && t.start < m.end));
+  return [...zeros, ...tolls, ...mentions].sort((a, b) => a.start - b.start);
 }
 
 /** The farthest a passive predicate may stand from a subject that opens its clause. */

@@ -173,3 +173,14 @@ test('counts: stage skips boilerplate and records a trace', () => {
   );
   assert.match(out.trace.join('\n'), /^counts: 1 \(killed 1\)$/m);
 });
+
+test('a toll told as a statement about the toll types its figure', () => {
+  const cases: Array<[string, Expected[]]> = [
+    ['The number of people killed in the weekend shelling of the market has risen to 31, the mayor said.', [['31', 'killed', 31, 31, 'number of people killed']]],
+    ['The death toll from the ferry attack rose to more than 60 on Sunday.', [['more than 60', 'killed', 60, null, 'death toll']]],
+    ['By evening the number of wounded stood at 140.', [['140', 'injured', 140, 140, 'number of wounded']]],
+  ];
+  for (const [sentence, expected] of cases) assert.deepEqual(countsOf(sentence), expected, sentence);
+  // A toll that is not followed by its verb and figure stays as it was.
+  assert.deepEqual(countsOf('The toll is expected to rise, officials said.'), []);
+});
