@@ -158,6 +158,7 @@ function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput):
     actors: input.actors.filter((m) => !attributed.some((a) => m.start < a.end && m.end > a.start)),
     victims: input.counts.some((c) => (c.kind === 'killed' || c.kind === 'injured') && c.low > 0),
     contextAgent: input.claimant ?? context.agent, contextOpponent: context.opponent, roleActor: input.resources.roleActor,
+    militaryOf: input.resources.militaryOf,
   };
   let roles = assignRoles(roleInput);
   const counts = rangesOf(input.counts);
