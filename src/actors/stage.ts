@@ -16,6 +16,16 @@ import { rememberGroup, resolveCandidate, type ResolveState } from './resolve.js
 const MEMBER_NOUNS =
   /^ (?:group |movement |militia |cartel |gang )?(?:fighters|militants|gunmen|jihadists|insurgents|rebels|members|militiamen|forces|troops|soldiers|group|movement|militia|commanders?|operatives|terrorists|extremists|elements|cells?|units|gang|gangs|cartel|suicide bombers?|mercenaries|paramilitaries|guerrillas|loyalists)\b/;
 
+/**
+ * "pro-Houthi snipers", "pro-IS fighters": a named group's own men (ACLED codes pro-Houthi
+ * forces as the Houthis). The tokenizer keeps "pro-Houthi" whole, so the name inside the token
+ * is looked up here; only a named group followed by a noun for armed men reads this way
+ * ("pro-government militias" and "pro-Russian separatists" are other actors).
+ */
+const PRO_PREFIX = /^pro[-\u2010]/i;
+const ARMED_MEN_AFTER =
+  /^ (?:(?:armed |local |allied )?(?:forces|fighters|militants|gunmen|snipers|troops|soldiers|militia|militias|militiamen|elements|units|reinforcements|factions|groups|brigades|battalions|loyalists|insurgents|rebels|jihadists))\b/;
+
 /** Words before a name that hedge it ("suspected ISWAP militants"): part of the mention, as "suspected militants" is. */
 const HEDGE_BEFORE = /\b(?:suspected|alleged|presumed|presumably|purported|likely|possible) $/;
 
@@ -85,6 +95,12 @@ function scanSentence(doc: Doc, scan: Scan, sentence: Sentence, out: ActorMentio
   for (let ti = sentence.firstToken; ti < sentence.endToken; ti++) {
     const start = (doc.tokens[ti] as { start: number }).start;
     if (start < cursor || !isWordCharAt(doc.text, start)) continue;
+    const pro = PRO_PREFIX.test(doc.text.slice(start, start + 4)) ? proGroupAt(scan, start, cursor) : null;
+    if (pro && !inSkipRegion(doc, pro.start, pro.end)) {
+      out.push(...pro.mentions);
+      cursor = pro.end;
+      continue;
+    }
     const communal = communalMilitiaAt(text, scan.places.get(start), scan.countryName);
     if (communal && !inSkipRegion(doc, communal.start, communal.end)) {
       out.push(communal);
@@ -97,6 +113,7 @@ function scanSentence(doc: Doc, scan: Scan, sentence: Sentence, out: ActorMentio
     const readings = all.filter((c) => !rejectCandidate(c, ctx));
     const chosen = choose(readings);
     if (chosen.length === 0 || inSkipRegion(doc, start, (chosen[0] as Candidate).end)) continue;
+    if (yieldsToNext(doc, scan, sentence, ti, chosen[0] as Candidate)) continue;
     const best = absorbHedge(text, absorbMembers(text, chosen[0] as Candidate), cursor);
     for (const candidate of [best, ...chosen.slice(1)]) {
       const mentions = resolveCandidate(state, candidate);
@@ -106,6 +123,31 @@ function scanSentence(doc: Doc, scan: Scan, sentence: Sentence, out: ActorMentio
     cursor = best.end;
   }
   return cursor;
+}
+
+/**
+ * "the Military Police": a bare role read from its article ("the military") gives way to a
+ * longer name that starts at the next word ("Military Police"), so the article does not cut
+ * the name in two.
+ */
+function yieldsToNext(doc: Doc, scan: Scan, sentence: Sentence, ti: number, best: Candidate): boolean {
+  if (best.kind !== 'role' || !/^the /.test(best.key) || ti + 1 >= sentence.endToken) return false;
+  const next = (doc.tokens[ti + 1] as { start: number }).start;
+  return candidatesAt(scan.dict, scan.text, next, scan.countries).some((c) => c.end > best.end && c.kind !== 'identity');
+}
+
+/** "pro-Houthi snipers" at `start` (the "pro-" token): the named group's mentions over the phrase, else null. */
+function proGroupAt(scan: Scan, start: number, cursor: number): { start: number; end: number; mentions: ActorMention[] } | null {
+  const named = candidatesAt(scan.dict, scan.text, start + 4, scan.countries).filter(
+    (c) => c.kind === 'entry' && c.target.type === 'entry' && c.target.entry.kind !== 'identity' && c.target.entry.role !== 'government',
+  );
+  if (named.length === 0) return null;
+  const best = [...named].sort(compareCandidates)[0] as Candidate;
+  const after = ARMED_MEN_AFTER.exec(scan.text.lower.slice(best.end, best.end + 40));
+  if (!after || start < cursor) return null;
+  const end = best.end + after[0].length;
+  const mentions = resolveCandidate(scan.state, { ...best, start, end }).map((m) => ({ ...m, start, end }));
+  return mentions.length > 0 ? { start, end, mentions } : null;
 }
 
 /** What every sentence scan reads: built once per document. */

@@ -153,7 +153,7 @@ function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput):
   const context = contextActors(input.memory);
   const attributed = doc.attributions.filter((a) => a.start < s.end && a.end > s.start);
   const roleInput = {
-    frame, text: doc.text, sentence: s, country: where.place.country,
+    frame, text: doc.text, sentence: s, country: where.place.country, iso3: where.place.iso3,
     // Who is cited is not who acted: "Ukrainian officials said" names no perpetrator.
     actors: input.actors.filter((m) => !attributed.some((a) => m.start < a.end && m.end > a.start)),
     victims: input.counts.some((c) => (c.kind === 'killed' || c.kind === 'injured') && c.low > 0),

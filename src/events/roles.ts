@@ -16,8 +16,11 @@ import { isHolder, isObject, partiesOf, uniqueByName } from './parties.js';
 
 export type Role = 'civilians' | 'protesters' | 'rioters' | 'unidentified';
 
-/** Builds ACLED role actors for a country; injected from the actor dictionary. */
-export type RoleActorFn = (role: Role, country: string) => ActorEntry;
+/**
+ * Builds ACLED role actors for a country (name, and ISO3 when known); injected from the actor
+ * dictionary, which reads `text` for what the role is called there (an unidentified gang).
+ */
+export type RoleActorFn = (role: Role, country: string, iso3?: string | null, text?: string) => ActorEntry;
 
 const ARMED: ReadonlySet<ActorKind> = new Set(['state', 'rebel', 'political-militia', 'identity-militia', 'external']);
 export const isArmed = (a: ActorEntry | null | undefined): boolean => !!a && ARMED.has(a.kind);
@@ -31,8 +34,9 @@ export interface RoleInput {
   sentence: Span;
   /** Actor mentions inside the clause, in text order. */
   actors: ActorMention[];
-  /** ACLED country name of the event's place, for role actors. */
+  /** ACLED country name of the event's place, for role actors, and its ISO3 code. */
   country: string | null;
+  iso3?: string | null;
   /** The armed actor the surrounding text is about, when the sentence names none. */
   contextAgent: ActorEntry | null;
   /** True when the clause counts people killed or hurt. */
@@ -145,7 +149,8 @@ export function assignRoles(input: RoleInput): Roles {
   const parties = partiesOf({ text: input.text, sentence: input.sentence, frame: input.frame, actors: input.actors, isArmed: (m) => isArmed(m.actor) });
   const { frame, country, roleActor } = input;
   const why: Reason[] = [];
-  const role = (r: Role): ActorEntry | null => (country ? roleActor(r, country) : null);
+  const sentenceText = input.text.slice(input.sentence.start, input.sentence.end);
+  const role = (r: Role): ActorEntry | null => (country ? roleActor(r, country, input.iso3 ?? null, sentenceText) : null);
   const agent = parties.agent?.actor ?? null;
   const target = parties.target?.actor ?? null;
   const partner = parties.partners[0]?.actor ?? null;
