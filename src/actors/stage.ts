@@ -11,6 +11,20 @@ import { communalMilitiaAt, placesByStart } from './communal.js';
 import { isMostlyCaps, rejectCandidate, type PositionContext } from './filters.js';
 import { foldLower, foldPunct, isWordCharAt } from './fold.js';
 import { rememberGroup, resolveCandidate, type ResolveState } from './resolve.js';
+import { unlistedGroupAt } from './unlisted.js';
+import { matchAt } from './alias-index.js';
+
+const isUpperAt = (text: string, at: number): boolean => /\p{Lu}/u.test(text[at] ?? '');
+
+/**
+ * A name right after a known actor is a part or a unit of it ("CODECO-URDPC", "Mayi Mayi
+ * Kifuafua", "ELN members of the Camilo Torres Front"), which the known actor already names.
+ */
+function extendsPrevious(text: string, out: readonly ActorMention[], start: number): boolean {
+  const previous = out.at(-1);
+  if (!previous || previous.end > start || start - previous.end > 12) return false;
+  return /^(?:[\s\-\u2010]*|\s+of\s+(?:the\s+)?|\s+from\s+(?:the\s+)?)$/.test(text.slice(previous.end, start)) || text[start - 1] === '-';
+}
 
 /** After a named group, words that still name it: "IS fighters", "Taliban militants", "400 Mawozo gang". */
 const MEMBER_NOUNS =
@@ -108,7 +122,17 @@ function scanSentence(doc: Doc, scan: Scan, sentence: Sentence, out: ActorMentio
       continue;
     }
     const all = candidatesAt(dict, text, start, countries);
-    if (all.length === 0) continue;
+    if (all.length === 0) {
+      const unlisted = isUpperAt(doc.text, start) && !caps() ? unlistedGroupAt(text, start, (at) => matchAt(dict.main, text, at).length > 0) : null;
+      if (unlisted && unlisted.start >= cursor && !inSkipRegion(doc, unlisted.start, unlisted.end)) {
+        // A unit's name after its group's is read over, so that its last words are not a name of their own.
+        if (!extendsPrevious(doc.text, out, unlisted.start)) {
+          out.push({ start: unlisted.start, end: unlisted.end, actor: unlisted.actor, resolvedInContext: false, rule: 'actors/unlisted-name' });
+        }
+        cursor = unlisted.end;
+      }
+      continue;
+    }
     const ctx = positionContext(doc, text, sentence, ti, caps);
     const readings = all.filter((c) => !rejectCandidate(c, ctx));
     const chosen = choose(readings);

@@ -47,7 +47,7 @@ const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+\s+)?$/
 const BY_VERBS =
   'was|were|been|is|are|being|carried out|launched|conducted|fired|planted|placed|laid|set|detonated|triggered|claimed|perpetrated|committed|staged|mounted|allegedly|reportedly|apparently|possibly|probably|likely|presumably|suspectedly';
 const QUANTIFIERS =
-  'the|a|an|some|several|many|few|a few|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of|hundreds of|a group of|a band of|approximately|about|around|at least|more than|up to|over|its own|their own';
+  'the|a|an|some|several|many|few|a few|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of|hundreds of|a group of|a band of|approximately|about|around|at least|more than|up to|over|its own|their own|(?:alleged|suspected|presumed)?\\s*(?:members?|fighters?|militants?|elements?|gunmen|men) (?:of|from)';
 /** The gap between an act and its agent: "killed by", "an IED planted by two", "shot, allegedly by the". */
 const BY_GAP = new RegExp(`^[\\s,]*(?:(?:${BY_VERBS})\\s+){0,2}by\\s+(?:(?:${QUANTIFIERS})\\s+)*$`, 'i');
 
@@ -135,7 +135,7 @@ export function isObject(text: string, sentence: Span, mention: Span): boolean {
  * After an unnamed subject, the words that name who it is: "rebels with links to the Islamic
  * State group", "gunmen belonging to X", "militants (suspected TTP)".
  */
-const NAMES_UNNAMED = /^[\s,]*(?:(?:with|having)\s+(?:close\s+)?(?:links?|ties)\s+to|linked\s+to|tied\s+to|affiliated\s+(?:to|with)|loyal\s+to|allied\s+(?:to|with)|aligned\s+with|belonging\s+to|from|of|\(\s*(?:suspected(?:ly)?|believed\s+to\s+be|reportedly|likely|presumably|allegedly)?)\s*(?:the\s+)?$/i;
+const NAMES_UNNAMED = /^[\s,]*(?:(?:believed|thought|suspected|presumed|assumed|said|reported|alleged)\s+to\s+be(?:\s+(?:members?\s+of|from))?|suspected\s+(?:of\s+being\s+)?|(?:possibly|likely|allegedly|reportedly)\s+(?:from\s+)?|(?:comprised|composed|made\s+up|consisting)\s+of|(?:with|having)\s+(?:close\s+)?(?:links?|ties)\s+to|linked\s+to|tied\s+to|affiliated\s+(?:to|with)|loyal\s+to|allied\s+(?:to|with)|aligned\s+with|belonging\s+to|from|of|\(\s*(?:suspected(?:ly)?|believed\s+to\s+be|reportedly|likely|presumably|allegedly)?)\s*(?:the\s+)?$/i;
 
 /** An unnamed subject ("rebels", "gunmen") gives way to the group the next words name it by. */
 function named(text: string, subject: ActorMention, mentions: ActorMention[], isArmed: ArmedTest): ActorMention {

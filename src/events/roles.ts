@@ -70,7 +70,11 @@ function identityOf(actors: ActorMention[]): ActorEntry | null {
 }
 
 /** Words for a crowd rather than an armed group. */
-const CROWD = /\b(?:supporters|members|residents|villagers|youths?|students|families|tribes(?:men)?|clans?|communities|locals|mobs?|groups? of (?:people|men|youths))\b/i;
+const CROWD =
+  /\b(?:supporters|members|residents|villagers|youths?|students|families|tribes(?:men)?|clans?|communities|locals|mobs?|groups? of (?:people|men|youths)|cadres|activists|workers|relatives|individuals|neighbou?rs|farmers|herders|traders|vendors|drivers|fans)\b/i;
+/** Weapons of war or of gangs: with them a fight between unnamed men is an armed clash. */
+const FIREARMS =
+  /\b(?:guns?|gunfire|gunshots?|gunmen|shot|shots|shoot(?:ing|out)?|fired|firing|fire exchange|exchange of fire|rifles?|firearms?|weapons?|armed|bullets?|grenades?|explosives?|ambush(?:ed)?|mortars?|rockets?|artillery|militants?|militias?|fighters|rebels|insurgents)\b/i;
 /** Harm done to a person's body, as a crowd does it: "beat to death", "lynched", "stabbed". */
 const HARM_TO_PERSON =
   /\b(?:beat(?:en|ing)?|lynch(?:ed|ing)?|stab(?:bed|bing)?|hack(?:ed|ing)? to death|stoned|burn(?:ed|t) (?:alive|to death)|to death|tortur(?:ed|ing)|assault(?:ed|ing)|kill(?:ed|ing)|murder(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|thrash(?:ed|ing)|whipp(?:ed|ing)|flogg(?:ed|ing)|manhandl(?:ed|ing))\b/i;
@@ -117,28 +121,41 @@ function clauseText(input: RoleInput): string {
 
 /** What a crowd does with its hands: beating, lynching, stoning, setting on fire (not shooting). */
 const CROWD_VIOLENCE =
-  /^(?:beat|beats|beaten|beating|lynch(?:ed|es|ing)?|assault(?:ed|s|ing)?|attack(?:ed|s|ing)?|stoned|stoning|thrash(?:ed|ing)|manhandl(?:ed|ing)|hack(?:ed|ing)|set (?:on )?fire|torch(?:ed|ing)|burn(?:ed|t|ing)|kill(?:ed|ing)|stabb(?:ed|ing)|injur(?:ed|ing))\b/i;
+  /\b(?:beat|beats|beaten|beating|lynch(?:ed|es|ing)?|assault(?:ed|s|ing)?|attack(?:ed|s|ing)?|stoned|stoning|thrash(?:ed|ing)|manhandl(?:ed|ing)|hack(?:ed|ing)|set (?:on )?fire|torch(?:ed|ing)|burn(?:ed|t|ing)|kill(?:ed|ing)|stabb(?:ed|ing)|injur(?:ed|ing)|whipp(?:ed|ing)|flogg(?:ed|ing)|vandali[sz](?:ed|ing)|ransack(?:ed|ing))\b/i;
 /** A collective or plural subject: "villagers", "a group of residents", "locals" (not "a man"). */
 const COLLECTIVE = /(?:s|people|crowd|mob|youth|group|community|folk)$/i;
+/** Before a victim the crowd caught first: "captured a man accused of theft and beat him". */
+const SEIZED = /\b(?:captured|caught|seized|grabbed|dragged|tied|apprehended|cornered|chased|surrounded|stopped|held)\s+(?:\S+\s+){0,2}$/i;
+
+function isCollective(input: RoleInput, m: ActorMention): boolean {
+  if (isCrowd(m.actor)) return true;
+  if (!isCivilian(m.actor)) return false;
+  const surface = input.text.slice(m.start, m.end);
+  return !/^(?:a|an|one|the)\s+(?!group|crowd|mob)/i.test(surface) && COLLECTIVE.test(surface);
+}
 
 /**
- * "Villagers beat and killed a suspected thief", "a group of residents lynched him": a crowd of
- * people, no armed group, did the violence itself: ACLED's mob violence (rioters). The crowd is
- * the first actor of the clause, acting (not acted on), and a hands-on word of violence follows
- * it closely.
+ * "Villagers beat and killed a suspected thief", "residents of the district captured a man and
+ * beat him", "a teenager was beaten up by a group of people": a crowd, no armed group, did the
+ * violence with its hands: ACLED's mob violence (rioters). The crowd is the clause's first actor,
+ * acting (not acted on), and a hands-on word of violence follows it in the same clause; or the
+ * crowd is named by "by".
  */
-function crowdActs(input: RoleInput): boolean {
+function crowdActs(input: RoleInput, byAgent: ActorMention | null): boolean {
+  if (byAgent) return isCollective(input, byAgent);
   const subject = input.actors[0];
   const firstAct = Math.min(...input.frame.triggers.map((t) => t.start));
-  if (!subject || subject.end > firstAct || !(isCivilian(subject.actor) || isCrowd(subject.actor))) return false;
+  if (!subject || subject.end > firstAct || !isCollective(input, subject)) return false;
   if (isObject(input.text, input.sentence, subject)) return false;
-  const surface = input.text.slice(subject.start, subject.end);
-  if (/^(?:a|an|one|the)\s+(?!group|crowd|mob)/i.test(surface) && !isCrowd(subject.actor)) return false;
-  if (!COLLECTIVE.test(surface) && !isCrowd(subject.actor)) return false;
-  const after = input.text.slice(subject.end, Math.min(input.sentence.end, subject.end + 80));
-  // "villagers beat", "residents of the district captured and beat", "locals gathered and killed".
-  const words = /^((?:\s+(?:of|from|in|at)\s+(?:the\s+)?[\p{L}\d'-]+(?:\s+[\p{Lu}\d][\p{L}\d'-]*){0,3})?(?:\s+(?:who|reportedly|allegedly|then|later|also|had|have|angrily|together|gathered and|captured and|caught and|seized and|grabbed and|dragged and|caught (?:him|her|them) and|captured (?:him|her|them) and)){0,3})\s+(\S+(?:\s+(?:on\s+)?fire)?)/iu.exec(after);
-  return !!words && CROWD_VIOLENCE.test(words[2] ?? '') && !/^\s+(?:were|was|are|is|been)\b/i.test(after);
+  const tail = input.text.slice(subject.end, Math.min(input.sentence.end, subject.end + 160)).split(/[.;:!?]/)[0] ?? '';
+  const verb = CROWD_VIOLENCE.exec(tail);
+  if (!verb) return false;
+  const before = tail.slice(0, verb.index);
+  // Acted on ("residents were attacked"), or said to ("residents said ... attacked").
+  if (/\b(?:were|was|are|is|been|being|said|say|says|told|reported|feared)\b/i.test(before)) return false;
+  // Another person named before the verb is a victim the crowd caught first, or the sentence is about someone else.
+  const between = input.actors.filter((m) => m.start >= subject.end && m.start < subject.end + verb.index);
+  return between.every((m) => SEIZED.test(input.text.slice(Math.max(subject.end, m.start - 40), m.start)));
 }
 
 function crowdRoles(role: (r: Role) => ActorEntry | null): Omit<Roles, 'why'> & { refinedTo: 'Mob violence' } {
@@ -167,8 +184,9 @@ export function assignRoles(input: RoleInput): Roles {
       const sides = parties.sides.map((m) => fighting(m.actor, input) as ActorEntry);
       if (sides.length === 0 && !isArmed(agent) && !isArmed(target) && !input.contextAgent) {
         // "members of two rival parties clashed": no armed actor on either side. A crowd's
-        // fight is mob violence; fighting between unnamed gunmen is a clash of unidentified groups.
-        if (CROWD.test(input.text.slice(input.sentence.start, input.sentence.end))) return { ...crowdRoles(role), why };
+        // fight is mob violence; fighting with guns between unnamed men is a clash of unidentified groups.
+        const sentence = input.text.slice(input.sentence.start, input.sentence.end);
+        if (CROWD.test(sentence) || !FIREARMS.test(sentence)) return { ...crowdRoles(role), why };
         actor1 = role('unidentified');
         actor2 = role('unidentified');
         break;
@@ -187,7 +205,7 @@ export function assignRoles(input: RoleInput): Roles {
     }
     case 'Violence against civilians': {
       // "Residents beat a suspected thief": a crowd, not an armed group, did it.
-      if (!isArmed(agent) && !input.actors.some((m) => isArmed(m.actor)) && crowdActs(input)) {
+      if (!isArmed(agent) && !input.actors.some((m) => isArmed(m.actor)) && crowdActs(input, agent ? parties.agent : null)) {
         return { actor1: role('rioters'), actor2: role('civilians'), assoc1: null, assoc2: null, agentNamed: false, stateActs: false, namedTarget: target, refinedTo: 'Mob violence', why };
       }
       if (!isArmed(actor1)) {
