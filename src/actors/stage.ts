@@ -167,9 +167,11 @@ function proGroupAt(scan: Scan, start: number, cursor: number): { start: number;
   );
   if (named.length === 0) return null;
   const best = [...named].sort(compareCandidates)[0] as Candidate;
+  // The armed noun follows the name, or is part of the alias that matched ("Houthi gunmen").
   const after = ARMED_MEN_AFTER.exec(scan.text.lower.slice(best.end, best.end + 40));
-  if (!after || start < cursor) return null;
-  const end = best.end + after[0].length;
+  const within = ARMED_MEN_AFTER.test(' ' + best.key.slice(best.key.lastIndexOf(' ') + 1));
+  if ((!after && !within) || start < cursor) return null;
+  const end = best.end + (after ? after[0].length : 0);
   const mentions = resolveCandidate(scan.state, { ...best, start, end }).map((m) => ({ ...m, start, end }));
   return mentions.length > 0 ? { start, end, mentions } : null;
 }

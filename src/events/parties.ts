@@ -68,7 +68,7 @@ const OBJECT_BEFORE =
   /\b(?:attack(?:ed|ing|s)?|target(?:ed|ing|s)?|ambush(?:ed|ing|es)?|raid(?:ed|ing|s)?|struck|strik(?:e|es|ing)|hit(?:s|ting)?|shell(?:ed|ing|s)?|bomb(?:ed|ing|s)?|storm(?:ed|ing|s)?|assault(?:ed|ing|s)?|overr?an|overrun|killed|killing|kills|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|abduct(?:ed|ing|s)?|kidnap(?:ped|ping|s)?|fired|firing|opened fire|engag(?:ed|ing|es)|besieg(?:ed|ing|es)|encircl(?:ed|ing|es)|repel(?:led|ling|s)?|repuls(?:ed|ing|es)|against|on|at|upon|towards?|into|with|in|for|from|near|to|inside|outside|within|across|among|between|behind|beyond|during|marking|(?:anniversary|funeral|memory|death|killing|release|arrival|departure|victims?|famil(?:y|ies)|relatives|positions?|headquarters|bases?|territory|areas?|strongholds?|hideouts?|bod(?:y|ies)|vehicles?|convoy|posts?|checkpoints?) of)\s+(?:(?:on|at|upon|the|a|an|their|its|his|her|two|three|four|five|several|some|many|\d+|about|around|at least|more than|over|a group of|a convoy of|the convoy of|a column of|a patrol of|the positions of|positions of|members of|a unit of|a base of|a post of|an outpost of|a vehicle of|a checkpoint of)\s+)*$/i;
 /** The verbs of OBJECT_BEFORE that make their object the target of the act itself. */
 const OBJECT_OF_VIOLENCE =
-  /\b(?:attack(?:ed|ing)|target(?:ed|ing)|ambush(?:ed|ing)|raid(?:ed|ing)|struck|striking|hit(?:ting)?|shell(?:ed|ing)|bomb(?:ed|ing)|storm(?:ed|ing)|assault(?:ed|ing)|overr?an|overrun|fired (?:on|at|upon)|opened fire (?:on|at)|engag(?:ed|ing)|besieg(?:ed|ing)|encircl(?:ed|ing)|repel(?:led|ling)|repuls(?:ed|ing))\s+(?:(?:on|at|upon|the|a|an|their|its|two|three|four|five|several|some|many|\d+|about|around|a group of|a convoy of|the convoy of|a column of|a patrol of|the positions of|positions of|members of|a unit of|a base of|a post of|an outpost of|a vehicle of|a checkpoint of)\s+)*$/i;
+  /\b(?:(?:attacks?|assaults?|raids?|ambush(?:es)?)\s+(?:on|against)|attack(?:ed|ing)|target(?:ed|ing)|ambush(?:ed|ing)|raid(?:ed|ing)|struck|striking|hit(?:ting)?|shell(?:ed|ing)|bomb(?:ed|ing)|storm(?:ed|ing)|assault(?:ed|ing)|overr?an|overrun|fired (?:on|at|upon)|opened fire (?:on|at)|engag(?:ed|ing)|besieg(?:ed|ing)|encircl(?:ed|ing)|repel(?:led|ling)|repuls(?:ed|ing))\s+(?:(?:on|at|upon|the|a|an|their|its|two|three|four|five|several|some|many|\d+|about|around|a group of|a convoy of|the convoy of|a column of|a patrol of|the positions of|positions of|members of|a unit of|a base of|a post of|an outpost of|a vehicle of|a checkpoint of)\s+)*$/i;
 /** Words joining actors into one subject: "GNA and LNA forces", "Wagner, along with Malian troops". */
 const JOINED = /^\s*,?\s*(?:and|&|as well as|along with|together with|alongside|plus)\s*,?\s*$/i;
 
@@ -90,6 +90,8 @@ const REDUCED_PASSIVE_AFTER = /^\s+(?:in|by|during|near|overnight|when|while|as|
 function isPassive(input: PartiesInput, trigger: Span): boolean {
   if (PASSIVE_BEFORE.test(input.text.slice(Math.max(input.sentence.start, trigger.start - 25), trigger.start))) return true;
   const word = input.text.slice(trigger.start, trigger.end);
+  // "Eight soldiers died": the subject of a verb of dying is its victim.
+  if (/^(?:died|dies|die|perished|succumbed|drowned)\b/i.test(word)) return true;
   return /^(?:killed|wounded|injured|hurt|shot(?: dead)?|slain|beaten|abducted|kidnapped|arrested|detained)$/i.test(word) &&
     !/\b(?:has|have|had)\s+$/i.test(input.text.slice(Math.max(input.sentence.start, trigger.start - 6), trigger.start)) &&
     REDUCED_PASSIVE_AFTER.test(input.text.slice(trigger.end, trigger.end + 12));
@@ -150,8 +152,10 @@ function subjectBefore(input: PartiesInput, mentions: ActorMention[], at: number
   const candidates = mentions.filter((a) => a.start < at && a.start >= from && input.isArmed(a) && !isHolder(input.text, a)).sort(byStart).reverse();
   let object: ActorMention | null = null;
   for (const a of candidates) {
-    // "police torture", "a Taliban attack", "the government's full recapture": the actor names the act's doer.
-    const adjacent = /^(?:[\s-]*|['’]s?(?:\s+[\p{Ll}-]+){0,2}\s+)$/u.test(input.text.slice(a.end, at)) && a === candidates[0];
+    // "police torture", "a Taliban attack", "the government's full recapture": the actor names the
+    // act's doer. Not when the act's word is a phrase of its own ("troops with mines").
+    const nominal = !/^(?:with|by|in|on|at|against|for|from|into|near|using)\b/i.test(input.text.slice(at, at + 10));
+    const adjacent = nominal && /^(?:[\s-]*|['’]s?(?:\s+[\p{Ll}-]+)?\s+)$/u.test(input.text.slice(a.end, at)) && a === candidates[0];
     if (!adjacent && isObject(input.text, input.sentence, a)) {
       // Only the object of a violent verb is the act's target ("targeted LNA positions with artillery").
       if (OBJECT_OF_VIOLENCE.test(input.text.slice(Math.max(input.sentence.start, a.start - 40), a.start))) object ??= a;

@@ -98,3 +98,13 @@ test('unnamed attackers give way to the group the text names them by', () => {
   const r = only('On Monday gunmen with links to al-Shabaab attacked a bus near Mogadishu, killing five passengers.', 'Attack');
   assert.equal(r.actor1, 'Al Shabaab');
 });
+
+test('"pro-<group>" gunmen are the group\'s own (the tokenizer keeps "pro-Houthi" whole)', () => {
+  const r = only('On Tuesday pro-Houthi gunmen opened fire on a car carrying a family in Taiz, killing a child.', 'Attack');
+  assert.equal(r.actor1, 'Military Forces of Yemen Supreme Political Council');
+});
+
+test('unidentified killers with a gang\'s hallmarks are an unidentified gang where gangs rule', () => {
+  const r = only('On Sunday a taxi driver was found dead with his hands tied in Tijuana, Baja California.', 'Attack');
+  assert.equal(r.actor1, 'Unidentified Gang (Mexico)');
+});
