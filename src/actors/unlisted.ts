@@ -97,6 +97,8 @@ export function unlistedGroupAt(text: FoldedText, start: number, known: (at: num
     end += locality[0].length;
   }
   const abbreviation = ABBREVIATION.exec(raw.slice(end, end + 16));
+  // "the ... Defense Forces (IDF)": an abbreviation the dictionary knows names the group.
+  if (abbreviation && known(end + abbreviation[0].indexOf('(') + 1)) return null;
   const canonical = abbreviation ? `${abbreviation[1]}: ${full}` : full;
   if (abbreviation) end += abbreviation[0].length;
   const kind: ActorKind = ARMY_LIKE.test(full) ? 'rebel' : 'political-militia';

@@ -72,6 +72,14 @@ const OBJECT_OF_VIOLENCE =
 /** Words joining actors into one subject: "GNA and LNA forces", "Wagner, along with Malian troops". */
 const JOINED = /^\s*,?\s*(?:and|&|as well as|along with|together with|alongside|plus)\s*,?\s*$/i;
 
+/**
+ * Between a passive verb's subject and the verb: a few words, no new clause ("were reportedly",
+ * "from the town were"), or the same subject's first verb ("were killed and 5 were wounded").
+ */
+const PASSIVE_SUBJECT_GAP =
+  /^(?:\s+(?:were|was)\s+[\w-]+(?:\s+[\w-]+)?\s*,?\s+and\s+(?:\d+|\w+)(?:\s+others?)?)?(?![^]*\b(?:and|but|while|after|before)\b)[^,;:]{0,60}$/i;
+/** Words that make what follows another, earlier act: "regained after the rebel assault". */
+const EARLIER_ACT = /\b(?:after|before|since|following|prior to|ahead of|despite|amid|in response to|in retaliation for)\b/i;
 /** Between a subject and its verb: nothing, or auxiliaries and adverbs ("had reportedly", "later"). */
 const VERB_FOLLOWS = /^\s*(?:(?:\w+ly|have|has|had|also|then|later|again|soon|on \w+day)\s+){0,3}$/i;
 
@@ -171,10 +179,15 @@ function leadOfSubject(text: string, sentence: Span, mentions: ActorMention[], a
   const ordered = mentions.filter((a) => a.start < agent.start && isArmed(a)).sort(byStart);
   const group = [agent];
   let current = agent;
+  // A list "X, Y and Z": once an "and" joined two, a comma joins the earlier ones.
+  let listed = /^\s*,?\s*(?:and|&)\s+\S/.test(text.slice(agent.end, agent.end + 12));
   for (let i = ordered.length - 1; i >= 0; i--) {
     const previous = ordered[i] as ActorMention;
+    const gap = text.slice(previous.end, current.start);
     const overlaps = previous.end > current.start;
-    if (!overlaps && (!JOINED.test(text.slice(previous.end, current.start)) || isObject(text, sentence, previous))) break;
+    const joined = JOINED.test(gap) || (listed && /^\s*,\s*$/.test(gap));
+    if (!overlaps && (!joined || isObject(text, sentence, previous))) break;
+    if (JOINED.test(gap)) listed = true;
     group.unshift(previous);
     current = previous;
   }
@@ -209,7 +222,9 @@ export function partiesOf(input: PartiesInput): Parties {
   );
   const main = actors.filter((a) => !backers.includes(a));
   const passive = isPassive(input, trigger);
-  let agent: ActorMention | null = adjacentBy(text, triggers, main);
+  // "by" after a word of another act told in passing ("regions taken over by X" beside a recapture) names that act's doer.
+  const sameAct = triggers.filter((t) => t === trigger || t.subEventType === frame.subEventType || t.hints.includes('generic-violence'));
+  let agent: ActorMention | null = adjacentBy(text, sameAct, main);
   const byPhrase = agent !== null;
   if (agent) agent = named(text, agent, main, isArmed);
   let target: ActorMention | null = null;
@@ -227,8 +242,10 @@ export function partiesOf(input: PartiesInput): Parties {
       // Only a word for the same act: "soldiers returned fire" after a bombing is another act.
       if (t.eventType !== frame.eventType && !t.hints.includes('generic-violence')) continue;
       const found = subjectBefore(input, main, t.start, trigger.end);
-      // The subject stands right before its verb: "when militants attacked", "Israeli forces shot".
-      if (found.subject && VERB_FOLLOWS.test(text.slice(found.subject.end, t.start))) {
+      // The subject stands right before its verb: "when militants attacked", "Israeli forces shot";
+      // not an earlier act the clause dates this one by ("regained after the rebel assault").
+      const link = found.subject ? text.slice(trigger.end, found.subject.start) : '';
+      if (found.subject && VERB_FOLLOWS.test(text.slice(found.subject.end, t.start)) && !EARLIER_ACT.test(link)) {
         agent = found.subject;
         break;
       }
@@ -247,7 +264,12 @@ export function partiesOf(input: PartiesInput): Parties {
   const before = main.filter((a) => a.end <= trigger.start);
   // Also an actor inside a long trigger ("killed 20 Boko Haram fighters"), past its first word.
   const after = main.filter((a) => a.start > trigger.start && a !== agent);
-  if (passive && !adjacentBy(text, [trigger], main)) target = [...before].reverse().find((a) => a !== agent) ?? null;
+  // The subject of a passive act is its target when it stands close before it: "two soldiers were killed",
+  // not "the army staged a counterattack ... and ground was regained".
+  if (passive && !adjacentBy(text, [trigger], main)) {
+    const subject = [...before].reverse().find((a) => a !== agent);
+    if (subject && PASSIVE_SUBJECT_GAP.test(text.slice(subject.end, trigger.start))) target = subject;
+  }
   // The object of the act: named within a few words after it, in the same clause.
   if (!target) target = after.find((a) => a.actor.name !== agent?.actor.name && isObjectOf(text, trigger, a)) ?? null;
   if (!target && objectBefore && objectBefore.actor.name !== agent?.actor.name) target = objectBefore;

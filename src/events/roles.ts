@@ -72,9 +72,9 @@ function identityOf(actors: ActorMention[]): ActorEntry | null {
 /** Words for a crowd rather than an armed group. */
 const CROWD =
   /\b(?:supporters|members|residents|villagers|youths?|students|families|tribes(?:men)?|clans?|communities|locals|mobs?|groups? of (?:people|men|youths)|cadres|activists|workers|relatives|individuals|neighbou?rs|farmers|herders|traders|vendors|drivers|fans)\b/i;
-/** Weapons of war or of gangs: with them a fight between unnamed men is an armed clash. */
+/** Weapons and words of war: with them a fight between unnamed men is an armed clash, not a brawl. */
 const FIREARMS =
-  /\b(?:guns?|gunfire|gunshots?|gunmen|shot|shots|shoot(?:ing|out)?|fired|firing|fire exchange|exchange of fire|rifles?|firearms?|weapons?|armed|bullets?|grenades?|explosives?|ambush(?:ed)?|mortars?|rockets?|artillery|militants?|militias?|fighters|rebels|insurgents)\b/i;
+  /\b(?:guns?|gunfire|gunshots?|gunmen|shot|shots|shoot(?:ing|out)?|fired|firing|fire exchange|exchange of fire|rifles?|firearms?|weapons?|armed|bullets?|grenades?|explosives?|ambush(?:ed)?|mortars?|rockets?|artillery|militants?|militias?|fighters|rebels|insurgents|forces|troops|soldiers|battles?|combat|offensive|assaults?|counter-?attacks?|front ?lines?|war)\b/i;
 /** Harm done to a person's body, as a crowd does it: "beat to death", "lynched", "stabbed". */
 const HARM_TO_PERSON =
   /\b(?:beat(?:en|ing)?|lynch(?:ed|ing)?|stab(?:bed|bing)?|hack(?:ed|ing)? to death|stoned|burn(?:ed|t) (?:alive|to death)|to death|tortur(?:ed|ing)|assault(?:ed|ing)|kill(?:ed|ing)|murder(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|thrash(?:ed|ing)|whipp(?:ed|ing)|flogg(?:ed|ing)|manhandl(?:ed|ing))\b/i;
@@ -191,8 +191,15 @@ export function assignRoles(input: RoleInput): Roles {
         actor2 = role('unidentified');
         break;
       }
-      actor1 = agent && isArmed(agent) ? fighting(agent, input) : (sides[0] ?? fighting(input.contextAgent, input));
       const armedTarget = isArmed(target) ? fighting(target, input) : null;
+      // "A police officer was shot by a man", "soldiers were attacked": the side named is the one
+      // attacked; the attacker is the other side the text was about, else an unidentified group.
+      const attacked = !isArmed(agent) && parties.passive && armedTarget && parties.sides.length === 1;
+      actor1 = agent && isArmed(agent)
+        ? fighting(agent, input)
+        : attacked
+          ? (opponentFromContext(input, armedTarget) ?? role('unidentified'))
+          : (sides[0] ?? fighting(input.contextAgent, input));
       const others = sides.filter((s) => s.name !== actor1?.name);
       actor2 = (armedTarget && armedTarget.name !== actor1?.name ? armedTarget : null) ?? fighting(partner, input) ?? others[0] ?? null;
       if (partner && actor2 !== null && actor2.name !== partner.name && !assoc1) assoc1 = fighting(partner, input);
@@ -265,8 +272,9 @@ export function assignRoles(input: RoleInput): Roles {
         break;
       }
       if (frame.subEventType === 'Arrests') {
+        // Authorities arrest through their police; a named force ("military and police forces") arrests itself.
         const police = input.actors.find((m) => m.actor.kind === 'state' && /^Police Forces/.test(m.actor.name));
-        if (police && (!actor1 || actor1.kind === 'state')) actor1 = police.actor;
+        if (police && (!actor1 || isGovernment(actor1))) actor1 = police.actor;
         // People arrested over a riot are rioters, at a protest protesters (ACLED names them so).
         if (!actor2 || actor2.kind === 'civilians') {
           const crowd = input.actors.find((m) => isCrowd(m.actor));
