@@ -136,6 +136,9 @@ const POSITIVES: Array<[string, string | null, string[]]> = [
   ['The Western Hills Defense Force (WHDF) ambushed a convoy.', 'MMR', ['Western Hills Defense Force (WHDF) => WHDF: Western Hills Defense Force']],
   ['Black Crow gang members shot a bus driver in Guatemala City.', 'GTM', ['Black Crow gang => Black Crow Gang']],
   ['Red Valley militants burned a school.', 'NGA', ['Red Valley militants => Red Valley']],
+  // Local units of a movement ACLED names by township.
+  ['The Ayadaw PDF ambushed a junta convoy.', 'MMR', ['Ayadaw PDF => People\'s Defense Force - Ayadaw']],
+  ['The People\'s Defense Force - Ayadaw ambushed a convoy.', 'MMR', ['People\'s Defense Force - Ayadaw => People\'s Defense Force - Ayadaw']],
 ];
 
 test('finds and names actors in realistic sentences', () => {

@@ -140,7 +140,8 @@ function scanSentence(doc: Doc, scan: Scan, sentence: Sentence, out: ActorMentio
     if (yieldsToNext(doc, scan, sentence, ti, chosen[0] as Candidate)) continue;
     const best = absorbHedge(text, absorbMembers(text, chosen[0] as Candidate), cursor);
     for (const candidate of [best, ...chosen.slice(1)]) {
-      const mentions = resolveCandidate(state, candidate);
+      const local = localUnit(doc.text, candidate, cursor);
+      const mentions = local ? [{ ...local, resolvedInContext: false, rule: 'actors/local-unit' }] : resolveCandidate(state, candidate);
       rememberGroup(state, candidate, mentions);
       out.push(...mentions);
     }
@@ -174,6 +175,27 @@ function proGroupAt(scan: Scan, start: number, cursor: number): { start: number;
   const end = best.end + (after ? after[0].length : 0);
   const mentions = resolveCandidate(scan.state, { ...best, start, end }).map((m) => ({ ...m, start, end }));
   return mentions.length > 0 ? { start, end, mentions } : null;
+}
+
+/** A capitalised word alone before a name ("the Mingin PDF"), or after it ("- Tamu", "(Kalay)"). */
+const UNIT_PLACE_BEFORE = /(?:^|[^\p{L}\s]\s*|\b(?:\p{Ll}[\p{L}]*|The)\s+)(\p{Lu}[\p{Ll}][\p{L}-]*)\s+$/u;
+const UNIT_PLACE_AFTER = /^\s*(?:[-–]\s*(\p{Lu}[\p{Ll}][\p{L}-]*)|\((\p{Lu}[\p{Ll}][\p{L}-]*)\))/u;
+const NOT_PLACES = new Set(['The', 'A', 'An', 'On', 'In', 'At', 'By', 'And', 'Local', 'Joint', 'Combined', 'Several', 'Two', 'Three', 'Some', 'Many', 'Other']);
+
+/** "the Mingin PDF", "People's Defense Force - Tamu": a local unit of a movement that ACLED names by township. */
+function localUnit(text: string, candidate: Candidate, cursor: number): { start: number; end: number; actor: ActorMention['actor'] } | null {
+  const entry = candidate.target.type === 'entry' ? candidate.target.entry : null;
+  if (!entry?.localUnits) return null;
+  const base = entry.name.slice(entry.name.indexOf(': ') + 2);
+  const actor = (place: string) => ({ name: `${base} - ${place}`, kind: entry.kind, inter: entry.inter, iso3: entry.iso3 });
+  const after = UNIT_PLACE_AFTER.exec(text.slice(candidate.end, candidate.end + 30));
+  const placeAfter = after?.[1] ?? after?.[2];
+  if (after && placeAfter && !NOT_PLACES.has(placeAfter)) return { start: candidate.start, end: candidate.end + after[0].length, actor: actor(placeAfter) };
+  const before = UNIT_PLACE_BEFORE.exec(text.slice(Math.max(cursor, candidate.start - 30), candidate.start));
+  const placeBefore = before?.[1];
+  if (!before || !placeBefore || NOT_PLACES.has(placeBefore)) return null;
+  const space = before[0].length - before[0].trimEnd().length;
+  return { start: candidate.start - space - placeBefore.length, end: candidate.end, actor: actor(placeBefore) };
 }
 
 /** What every sentence scan reads: built once per document. */
