@@ -42,7 +42,7 @@ export interface PartiesInput {
 }
 
 /** "was killed", "were being held", "had been shot": the trigger is passive. */
-const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+\s+)?$/i;
+const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|got|get)\s+(?!(?:a|an|the|its|their|his|her|our|this|that)\s)(?:\w+\s+)?$/i;
 /** Verbs and hedges that may stand between the act and "by": "an IED planted by", "a raid allegedly carried out by". */
 const BY_VERBS =
   'was|were|been|is|are|being|carried out|launched|conducted|fired|planted|placed|laid|set|detonated|triggered|claimed|perpetrated|committed|staged|mounted|allegedly|reportedly|apparently|possibly|probably|likely|presumably|suspectedly';
@@ -108,6 +108,8 @@ function isPassive(input: PartiesInput, trigger: Span): boolean {
 /** The actor named by "by" right after one of the frame's words ("killed by", "an attack by"). */
 function adjacentBy(text: string, triggers: readonly Span[], mentions: ActorMention[]): ActorMention | null {
   for (const t of triggers) {
+    // "confirmed dead by the police", "found dead by villagers": "by" names who told or found it.
+    if (/\b(?:confirmed|declared|pronounced|reported|found|feared|presumed|left)\s+$/i.test(text.slice(Math.max(0, t.start - 14), t.start))) continue;
     const found = mentions.find((a) => a.start >= t.end && BY_GAP.test(text.slice(t.end, a.start)));
     if (found) return found;
   }
@@ -197,7 +199,7 @@ function leadOfSubject(text: string, sentence: Span, mentions: ActorMention[], a
 
 function isObjectOf(text: string, trigger: Span, mention: Span): boolean {
   const gapText = text.slice(trigger.end, mention.start);
-  if (/[,;:.!?]/.test(gapText)) return false;
+  if (/[,;:.!?]/.test(gapText) || /\b(?:after|before|when|while|by|and|said|says|since)\b/i.test(gapText)) return false;
   // "on a crowd of about 300 people": quantities and collective nouns do not distance the object.
   const words = gapText
     .replace(/\b(?:about|around|some|at least|more than|nearly|almost|over|dozens|scores|hundreds|thousands|crowds?|groups?|number|\d[\d,]*)\b/gi, ' ')
@@ -270,8 +272,15 @@ export function partiesOf(input: PartiesInput): Parties {
     const subject = [...before].reverse().find((a) => a !== agent);
     if (subject && PASSIVE_SUBJECT_GAP.test(text.slice(subject.end, trigger.start))) target = subject;
   }
-  // The object of the act: named within a few words after it, in the same clause.
+  // The object of the act: named within a few words after it (or after another word for it), in the same clause.
   if (!target) target = after.find((a) => a.actor.name !== agent?.actor.name && isObjectOf(text, trigger, a)) ?? null;
+  if (!target) {
+    for (const t of sameAct) {
+      if (t === trigger) continue;
+      target = main.find((a) => a.start > t.start && a !== agent && a.actor.name !== agent?.actor.name && isObjectOf(text, t, a)) ?? null;
+      if (target) break;
+    }
+  }
   if (!target && objectBefore && objectBefore.actor.name !== agent?.actor.name) target = objectBefore;
   if (!agent && !passive) agent = after.find((a) => isArmed(a) && a !== target && /\bbetween\s+$/i.test(text.slice(trigger.end, a.start))) ?? null;
   const sides = uniqueByName(main.filter(isArmed).sort(byStart));

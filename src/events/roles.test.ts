@@ -108,3 +108,9 @@ test('unidentified killers with a gang\'s hallmarks are an unidentified gang whe
   const r = only('On Sunday a taxi driver was found dead with his hands tied in Tijuana, Baja California.', 'Attack');
   assert.equal(r.actor1, 'Unidentified Gang (Mexico)');
 });
+
+test('"confirmed dead by the police" names who told it; "was the bomber" is no passive', () => {
+  const r = only('Nine villagers were confirmed dead by the police after gunmen attacked a village near Maiduguri on Friday.', 'Attack');
+  assert.equal(r.actor1, 'Unidentified Armed Group (Nigeria)');
+  assert.equal(r.actor2, 'Civilians (Nigeria)');
+});

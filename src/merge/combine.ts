@@ -46,7 +46,10 @@ function protestKind(a: CodedEvent, b: CodedEvent): SubEventType | null {
  */
 function sameSides(from: CodedEvent, partner: CodedEvent): boolean {
   if (partner.eventType === from.eventType) return true;
-  const victims = (partner.counts.killed?.low ?? 0) > 0 || (partner.counts.injured?.low ?? 0) > 0;
+  // The dead tie a telling to the act; the injured only when told close by (a later paragraph's
+  // "12 were hurt" is often another event's, the riots').
+  const near = Math.min(...from.evidence.map((e) => Math.abs(e.start - (partner.evidence[0]?.start ?? Infinity)))) < 400;
+  const victims = (partner.counts.killed?.low ?? 0) > 0 || ((partner.counts.injured?.low ?? 0) > 0 && near);
   return !partner.stated.kind && partner.inter2 === 7 && victims && from.eventType !== 'Battles';
 }
 
