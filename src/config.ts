@@ -23,7 +23,7 @@ import { createDateStage } from './time/index.js';
 import { createCountStage } from './quantities/index.js';
 import { createAttributionStage, loadSourceDictionary } from './attribution/index.js';
 import { createPlaceStage, loadGazetteer, type Gazetteer } from './geo/index.js';
-import { createActorStage, loadActorDictionary, roleActor, stateActor } from './actors/index.js';
+import { createActorStage, loadActorDictionary, roleActorIn, stateActor } from './actors/index.js';
 import { createCueStage, createTriggerStage, loadStatusLexicon, loadTriggerLexicon } from './triggers/index.js';
 import { createCodeStage } from './events/index.js';
 import { createMergeStage } from './merge/index.js';
@@ -47,7 +47,7 @@ export function defaultStages(): { stages: Stage[]; resources: Resources } {
     createTriggerStage(loadTriggerLexicon()),
     createCueStage(loadStatusLexicon()),
     createCodeStage({
-      roleActor,
+      roleActor: roleActorIn,
       militaryOf: (iso3) => stateActor(actors, 'military', iso3),
       countryPlace: (iso3) => gazetteer.country(iso3),
     }),

@@ -7,7 +7,9 @@
  */
 import type { ActorEntry } from '../types.js';
 import { toActorEntry, type ActorDictionary } from './dictionary.js';
-import type { ActorDataEntry } from './types.js';
+import { foldLower, foldPunct } from './fold.js';
+import { roleActor, withCountry } from './names.js';
+import type { ActorDataEntry, CountryRole } from './types.js';
 
 /** Acts of policing: arrests, custody, crowd control. */
 const POLICING =
@@ -19,9 +21,13 @@ const SECURITY_FORMS: ReadonlySet<string> = new Set([
   'provincial authorities', 'state authorities', 'security officers', 'security officials',
 ]);
 
-/** Hallmarks of gang violence in ACLED's Latin American coding: drive-bys, coups de grâce, narco-messages, trafficking. */
+/**
+ * Hallmarks of gang violence in ACLED's Latin American coding: drive-bys, coups de grâce,
+ * narco-messages, the drug trade, and the signature of cartel killings (bodies dismembered,
+ * beheaded, bound and gagged, executions).
+ */
 const GANG_HALLMARKS =
-  /\b(?:drive by|tiro de gracia|coup de grace|narco|drug traffick|drug dealer|drug deal|trafficking group|criminal group|organi[sz]ed crime|settling (?:of )?(?:scores|accounts))/;
+  /\b(?:drive by|tiro de gracia|coup de grace|narco|drugs?\b|drug traffick|drug dealer|drug deal|trafficking group|criminal group|organi[sz]ed crime|settling (?:of )?(?:scores|accounts)|dismember|decapitat|behead|hands (?:and feet )?(?:were )?(?:tied|bound)|tied and gagged|gagged|execution style|executed)/;
 /**
  * Where ACLED names such killers an unidentified gang: Mexico, northern Central America, Brazil
  * and the Caribbean gang states. Colombia's unknown gunmen stay an "Unidentified Armed Group",
@@ -68,4 +74,17 @@ export function operationFor(
     return toActorEntry(op);
   }
   return null;
+}
+
+/**
+ * A role actor for the events stage, which names roles the text left unnamed: unidentified
+ * killers become an unidentified gang where the text bears a gang's hallmarks (as the actor
+ * stage does for "gunmen"). `text` is the clause or sentence of the event.
+ */
+export function roleActorIn(role: CountryRole, country: string | null, iso3: string | null = null, text = ''): ActorEntry {
+  if (role === 'unidentified' && iso3) {
+    const gang = gangName(iso3, foldLower(foldPunct(text)));
+    if (gang) return { ...roleActor('gang', country, iso3), name: withCountry(gang, country) };
+  }
+  return roleActor(role, country, iso3);
 }

@@ -69,8 +69,17 @@ function rejectsRole(candidate: Candidate, ctx: PositionContext): boolean {
   return ctx.previousCapitalised && !HARMLESS_CAPITALISED.has(ctx.previous);
 }
 
+/**
+ * "rebel-held Douma", "IS-controlled territory", "Houthi-run ministry": the name describes a
+ * place or an institution, it does not act in the sentence. (Roles' "regime-held" is caught by
+ * the compound rule above; this one covers named and context-limited entries.)
+ */
+const HOLDING_AFTER = /^[-\u2010](?:held|controlled|occupied|dominated|run|ruled|administered|besieged)\b/;
+
 function rejectsAffiliation(candidate: Candidate, ctx: PositionContext): boolean {
-  return candidate.kind === 'entry' && AFFILIATION_AFTER.test(ctx.text.raw.slice(candidate.end, candidate.end + 12));
+  if (candidate.kind !== 'entry') return false;
+  const after = ctx.text.raw.slice(candidate.end, candidate.end + 14);
+  return AFFILIATION_AFTER.test(after) || HOLDING_AFTER.test(after);
 }
 
 /** True when the reading must be dropped. */

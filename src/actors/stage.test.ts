@@ -128,6 +128,17 @@ const POSITIVES: Array<[string, string | null, string[]]> = [
   // Hedges belong to the mention; acronyms match with their case, the words around them need not.
   ['Suspected ISWAP militants killed a merchant in Gargada.', 'NER', ['Suspected ISWAP militants => Islamic State (West Africa)']],
   ['Eight members of the FARC Dissident group ambushed the police.', 'COL', ['FARC Dissident group => FARC Dissident: Revolutionary Armed Forces of Colombia Dissident Faction']],
+  // The plain name; "the Military Police" is not "the military".
+  ['Islamic State fighters attacked a checkpoint near Raqqa.', 'SYR', ['Islamic State fighters => Islamic State (Syria)']],
+  ['On Friday the Military Police raided a favela in Salvador.', 'BRA', ['Military Police => Military Forces of Brazil Military Police']],
+  // Groups the dictionary does not list, named by their own names.
+  ['The Lion of Kivu Brigade looted a health centre in Masisi.', 'COD', ['Lion of Kivu Brigade => Lion of Kivu Brigade']],
+  ['The Western Hills Defense Force (WHDF) ambushed a convoy.', 'MMR', ['Western Hills Defense Force (WHDF) => WHDF: Western Hills Defense Force']],
+  ['Black Crow gang members shot a bus driver in Guatemala City.', 'GTM', ['Black Crow gang => Black Crow Gang']],
+  ['Red Valley militants burned a school.', 'NGA', ['Red Valley militants => Red Valley']],
+  // Local units of a movement ACLED names by township.
+  ['The Ayadaw PDF ambushed a junta convoy.', 'MMR', ['Ayadaw PDF => People\'s Defense Force - Ayadaw']],
+  ['The People\'s Defense Force - Ayadaw ambushed a convoy.', 'MMR', ['People\'s Defense Force - Ayadaw => People\'s Defense Force - Ayadaw']],
 ];
 
 test('finds and names actors in realistic sentences', () => {
@@ -162,6 +173,12 @@ const NEGATIVES: Array<[string, string | null, string[]]> = [
   ['Unidentified armed individuals shot a professor in a drive-by shooting in Barranquilla.', 'COL', ['Unidentified armed individuals => Unidentified Gang (Colombia)']],
   ['Fighting spread across the Afar region and into Bari.', 'ETH', ['Afar => Afar Ethnic Group (Ethiopia)', 'Bari => Bari Ethnic Group (Ethiopia)']],
   ['Troops fired on protesters, the army said, as Saudi forces watched from the border.', 'SAU', ['Saudi forces => Operation Restoring Hope']],
+  // Not names of unlisted groups: a weekday before a listed group, a description, a unit of a listed group, a state's force.
+  ['On Monday Taliban fighters attacked a checkpoint.', 'AFG', ['Monday Taliban => Monday Taliban']],
+  ['Popular Resistance fighters clashed with the army.', 'YEM', ['Popular Resistance => Popular Resistance']],
+  ['ELN members of the Simon Bolivar Front attacked a base.', 'COL', ['Simon Bolivar Front => Simon Bolivar Front', 'Bolivar Front => Bolivar Front']],
+  ['Pro-government militias and Ukrainian Territorial Defense Brigades held the line.', 'UKR', ['Territorial Defense Brigades => Territorial Defense Brigades']],
+  ['Doctors Without Borders said its clinic was hit.', 'SSD', ['Doctors Without Borders => Doctors Without Borders']],
 ];
 
 test('does not mistake words for actors', () => {

@@ -11,10 +11,34 @@ import { communalMilitiaAt, placesByStart } from './communal.js';
 import { isMostlyCaps, rejectCandidate, type PositionContext } from './filters.js';
 import { foldLower, foldPunct, isWordCharAt } from './fold.js';
 import { rememberGroup, resolveCandidate, type ResolveState } from './resolve.js';
+import { unlistedGroupAt } from './unlisted.js';
+import { matchAt } from './alias-index.js';
+
+const isUpperAt = (text: string, at: number): boolean => /\p{Lu}/u.test(text[at] ?? '');
+
+/**
+ * A name right after a known actor is a part or a unit of it ("CODECO-URDPC", "Mayi Mayi
+ * Kifuafua", "ELN members of the Camilo Torres Front"), which the known actor already names.
+ */
+function extendsPrevious(text: string, out: readonly ActorMention[], start: number): boolean {
+  const previous = out.at(-1);
+  if (!previous || previous.end > start || start - previous.end > 12) return false;
+  return /^(?:[\s\-\u2010]*|\s+of\s+(?:the\s+)?|\s+from\s+(?:the\s+)?)$/.test(text.slice(previous.end, start)) || text[start - 1] === '-';
+}
 
 /** After a named group, words that still name it: "IS fighters", "Taliban militants", "400 Mawozo gang". */
 const MEMBER_NOUNS =
   /^ (?:group |movement |militia |cartel |gang )?(?:fighters|militants|gunmen|jihadists|insurgents|rebels|members|militiamen|forces|troops|soldiers|group|movement|militia|commanders?|operatives|terrorists|extremists|elements|cells?|units|gang|gangs|cartel|suicide bombers?|mercenaries|paramilitaries|guerrillas|loyalists)\b/;
+
+/**
+ * "pro-Houthi snipers", "pro-IS fighters": a named group's own men (ACLED codes pro-Houthi
+ * forces as the Houthis). The tokenizer keeps "pro-Houthi" whole, so the name inside the token
+ * is looked up here; only a named group followed by a noun for armed men reads this way
+ * ("pro-government militias" and "pro-Russian separatists" are other actors).
+ */
+const PRO_PREFIX = /^pro[-\u2010]/i;
+const ARMED_MEN_AFTER =
+  /^ (?:(?:armed |local |allied )?(?:forces|fighters|militants|gunmen|snipers|troops|soldiers|militia|militias|militiamen|elements|units|reinforcements|factions|groups|brigades|battalions|loyalists|insurgents|rebels|jihadists))\b/;
 
 /** Words before a name that hedge it ("suspected ISWAP militants"): part of the mention, as "suspected militants" is. */
 const HEDGE_BEFORE = /\b(?:suspected|alleged|presumed|presumably|purported|likely|possible) $/;
@@ -85,6 +109,12 @@ function scanSentence(doc: Doc, scan: Scan, sentence: Sentence, out: ActorMentio
   for (let ti = sentence.firstToken; ti < sentence.endToken; ti++) {
     const start = (doc.tokens[ti] as { start: number }).start;
     if (start < cursor || !isWordCharAt(doc.text, start)) continue;
+    const pro = PRO_PREFIX.test(doc.text.slice(start, start + 4)) ? proGroupAt(scan, start, cursor) : null;
+    if (pro && !inSkipRegion(doc, pro.start, pro.end)) {
+      out.push(...pro.mentions);
+      cursor = pro.end;
+      continue;
+    }
     const communal = communalMilitiaAt(text, scan.places.get(start), scan.countryName);
     if (communal && !inSkipRegion(doc, communal.start, communal.end)) {
       out.push(communal);
@@ -92,20 +122,80 @@ function scanSentence(doc: Doc, scan: Scan, sentence: Sentence, out: ActorMentio
       continue;
     }
     const all = candidatesAt(dict, text, start, countries);
-    if (all.length === 0) continue;
+    if (all.length === 0) {
+      const unlisted = isUpperAt(doc.text, start) && !caps() ? unlistedGroupAt(text, start, (at) => matchAt(dict.main, text, at).length > 0) : null;
+      if (unlisted && unlisted.start >= cursor && !inSkipRegion(doc, unlisted.start, unlisted.end)) {
+        // A unit's name after its group's is read over, so that its last words are not a name of their own.
+        if (!extendsPrevious(doc.text, out, unlisted.start)) {
+          out.push({ start: unlisted.start, end: unlisted.end, actor: unlisted.actor, resolvedInContext: false, rule: 'actors/unlisted-name' });
+        }
+        cursor = unlisted.end;
+      }
+      continue;
+    }
     const ctx = positionContext(doc, text, sentence, ti, caps);
     const readings = all.filter((c) => !rejectCandidate(c, ctx));
     const chosen = choose(readings);
     if (chosen.length === 0 || inSkipRegion(doc, start, (chosen[0] as Candidate).end)) continue;
+    if (yieldsToNext(doc, scan, sentence, ti, chosen[0] as Candidate)) continue;
     const best = absorbHedge(text, absorbMembers(text, chosen[0] as Candidate), cursor);
     for (const candidate of [best, ...chosen.slice(1)]) {
-      const mentions = resolveCandidate(state, candidate);
+      const local = localUnit(doc.text, candidate, cursor);
+      const mentions = local ? [{ ...local, resolvedInContext: false, rule: 'actors/local-unit' }] : resolveCandidate(state, candidate);
       rememberGroup(state, candidate, mentions);
       out.push(...mentions);
     }
     cursor = best.end;
   }
   return cursor;
+}
+
+/**
+ * "the Military Police": a bare role read from its article ("the military") gives way to a
+ * longer name that starts at the next word ("Military Police"), so the article does not cut
+ * the name in two.
+ */
+function yieldsToNext(doc: Doc, scan: Scan, sentence: Sentence, ti: number, best: Candidate): boolean {
+  if (best.kind !== 'role' || !/^the /.test(best.key) || ti + 1 >= sentence.endToken) return false;
+  const next = (doc.tokens[ti + 1] as { start: number }).start;
+  return candidatesAt(scan.dict, scan.text, next, scan.countries).some((c) => c.end > best.end && c.kind !== 'identity');
+}
+
+/** "pro-Houthi snipers" at `start` (the "pro-" token): the named group's mentions over the phrase, else null. */
+function proGroupAt(scan: Scan, start: number, cursor: number): { start: number; end: number; mentions: ActorMention[] } | null {
+  const named = candidatesAt(scan.dict, scan.text, start + 4, scan.countries).filter(
+    (c) => c.kind === 'entry' && c.target.type === 'entry' && c.target.entry.kind !== 'identity' && c.target.entry.role !== 'government',
+  );
+  if (named.length === 0) return null;
+  const best = [...named].sort(compareCandidates)[0] as Candidate;
+  // The armed noun follows the name, or is part of the alias that matched ("Houthi gunmen").
+  const after = ARMED_MEN_AFTER.exec(scan.text.lower.slice(best.end, best.end + 40));
+  const within = ARMED_MEN_AFTER.test(' ' + best.key.slice(best.key.lastIndexOf(' ') + 1));
+  if ((!after && !within) || start < cursor) return null;
+  const end = best.end + (after ? after[0].length : 0);
+  const mentions = resolveCandidate(scan.state, { ...best, start, end }).map((m) => ({ ...m, start, end }));
+  return mentions.length > 0 ? { start, end, mentions } : null;
+}
+
+/** A capitalised word alone before a name ("the Mingin PDF"), or after it ("- Tamu", "(Kalay)"). */
+const UNIT_PLACE_BEFORE = /(?:^|[^\p{L}\s]\s*|\b(?:\p{Ll}[\p{L}]*|The)\s+)(\p{Lu}[\p{Ll}][\p{L}-]*)\s+$/u;
+const UNIT_PLACE_AFTER = /^\s*(?:[-–]\s*(\p{Lu}[\p{Ll}][\p{L}-]*)|\((\p{Lu}[\p{Ll}][\p{L}-]*)\))/u;
+const NOT_PLACES = new Set(['The', 'A', 'An', 'On', 'In', 'At', 'By', 'And', 'Local', 'Joint', 'Combined', 'Several', 'Two', 'Three', 'Some', 'Many', 'Other']);
+
+/** "the Mingin PDF", "People's Defense Force - Tamu": a local unit of a movement that ACLED names by township. */
+function localUnit(text: string, candidate: Candidate, cursor: number): { start: number; end: number; actor: ActorMention['actor'] } | null {
+  const entry = candidate.target.type === 'entry' ? candidate.target.entry : null;
+  if (!entry?.localUnits) return null;
+  const base = entry.name.slice(entry.name.indexOf(': ') + 2);
+  const actor = (place: string) => ({ name: `${base} - ${place}`, kind: entry.kind, inter: entry.inter, iso3: entry.iso3 });
+  const after = UNIT_PLACE_AFTER.exec(text.slice(candidate.end, candidate.end + 30));
+  const placeAfter = after?.[1] ?? after?.[2];
+  if (after && placeAfter && !NOT_PLACES.has(placeAfter)) return { start: candidate.start, end: candidate.end + after[0].length, actor: actor(placeAfter) };
+  const before = UNIT_PLACE_BEFORE.exec(text.slice(Math.max(cursor, candidate.start - 30), candidate.start));
+  const placeBefore = before?.[1];
+  if (!before || !placeBefore || NOT_PLACES.has(placeBefore)) return null;
+  const space = before[0].length - before[0].trimEnd().length;
+  return { start: candidate.start - space - placeBefore.length, end: candidate.end, actor: actor(placeBefore) };
 }
 
 /** What every sentence scan reads: built once per document. */

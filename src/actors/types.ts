@@ -58,6 +58,11 @@ export interface ActorDataEntry extends ActorEntry {
   militiaNames?: string[];
   /** Operations only: the state forces it replaces, and where. */
   standsFor?: StandsFor;
+  /**
+   * A movement of local units that ACLED names by their township: "the Mingin PDF" and "People's
+   * Defense Force - Mingin" are "People's Defense Force - Mingin" (the name after "ABBR: ").
+   */
+  localUnits?: boolean;
 }
 
 /** A generic role noun list of `data/actors/roles.json`. */

@@ -208,7 +208,7 @@ function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput):
     return null;
   }
   why.push({ field: 'event_date', rule: when.rule, span: when.mention }, { field: 'location', rule: where.rule, span: where.mention });
-  const roleInput = roleInputOf(doc, frame, s, input, where.place.country);
+  const roleInput = roleInputOf(doc, frame, s, input, where.place);
   let roles = assignRoles(roleInput);
   const refined = refineSubType(frame, roles, counts);
   if (refined.rule) {
@@ -258,11 +258,11 @@ function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput):
   };
 }
 
-function roleInputOf(doc: Doc, frame: Frame, s: Span, input: FrameInput, country: string | null): RoleInput {
+function roleInputOf(doc: Doc, frame: Frame, s: Span, input: FrameInput, place: Place | null): RoleInput {
   const context = contextActors(input.memory);
   const attributed = doc.attributions.filter((a) => a.start < s.end && a.end > s.start);
   return {
-    frame, text: doc.text, sentence: s, country,
+    frame, text: doc.text, sentence: s, country: place?.country ?? null, iso3: place?.iso3 ?? null, militaryOf: input.resources.militaryOf,
     // Who is cited is not who acted: "Ukrainian officials said" names no perpetrator.
     actors: input.actors.filter((m) => !attributed.some((a) => m.start < a.end && m.end > a.start)),
     victims: input.counts.some((c) => (c.kind === 'killed' || c.kind === 'injured') && c.low > 0),

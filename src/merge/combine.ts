@@ -50,6 +50,20 @@ function protestKind(a: CodedEvent, b: CodedEvent): SubEventType | null {
   return top === 2 ? 'Excessive force against protesters' : top === 1 ? 'Protest with intervention' : 'Peaceful protest';
 }
 
+/**
+ * Whether `partner`'s other side can fill `from`'s: a telling of the same kind of act, or one
+ * that only said civilians died ("the strikes killed dozens of people", no kind of its own),
+ * which tells the victims of whatever act `from` names (a battle's other side is no victim).
+ */
+function sameSides(from: CodedEvent, partner: CodedEvent): boolean {
+  if (partner.eventType === from.eventType) return true;
+  // The dead tie a telling to the act; the injured only when told close by (a later paragraph's
+  // "12 were hurt" is often another event's, the riots').
+  const near = Math.min(...from.evidence.map((e) => Math.abs(e.start - (partner.evidence[0]?.start ?? Infinity)))) < 400;
+  const victims = (partner.counts.killed?.low ?? 0) > 0 || ((partner.counts.injured?.low ?? 0) > 0 && near);
+  return !partner.stated.kind && partner.inter2 === 7 && victims && from.eventType !== 'Battles';
+}
+
 export function combine(a: CodedEvent, b: CodedEvent): CodedEvent {
   const dateFrom = better(a.stated.date, b.stated.date, a.timePrecision, b.timePrecision, a, b);
   const placeFrom = finerInCountry(a, b) ?? better(a.stated.place, b.stated.place, a.place.precision, b.place.precision, a, b);
@@ -87,7 +101,7 @@ export function combine(a: CodedEvent, b: CodedEvent): CodedEvent {
     location: placeFrom.location,
     actor1: actorFrom.actor1,
     // A telling that names the perpetrator may not repeat the victims another telling gave.
-    ...(actorFrom.actor2 || partner.eventType !== actorFrom.eventType
+    ...(actorFrom.actor2 || !sameSides(actorFrom, partner)
       ? { actor2: actorFrom.actor2, inter2: actorFrom.inter2 }
       : { actor2: partner.actor2, inter2: partner.inter2 }),
     inter1: actorFrom.inter1,

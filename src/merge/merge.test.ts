@@ -92,3 +92,17 @@ test('an act dated by an earlier sentence of its paragraph founds an event; an u
   // A vague word ("violence") dated only by its paragraph is not enough on its own.
   assert.equal(mergeTellings([telling({ start: 0, inLead: false, stated: { ...fromParagraph, kind: false } })]).length, 0);
 });
+
+test('a telling that only says people died gives an air strike its civilian victims; injured told far off do not', () => {
+  const strike = telling({
+    start: 0, eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike', actor1: 'Military Forces of Russia', actor2: null, inter2: 0,
+  });
+  const died = (start: number, counts: CodedEvent['counts']): CodedEvent =>
+    telling({ start, counts, stated: { date: false, reportDate: false, place: true, actor1: false, kind: false } });
+  const [killed] = mergeTellings([strike, died(120, { killed: { low: 12, high: null } })]);
+  assert.equal(killed?.actor2, 'Civilians (Syria)');
+  const [farInjured] = mergeTellings([strike, died(1500, { injured: { low: 12, high: null } })]);
+  assert.equal(farInjured?.actor2, null);
+  const [nearInjured] = mergeTellings([strike, died(150, { injured: { low: 12, high: null } })]);
+  assert.equal(nearInjured?.actor2, 'Civilians (Syria)');
+});
