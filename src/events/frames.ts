@@ -144,8 +144,22 @@ function duringIt(text: string, arrest: TriggerMention, protest: TriggerMention)
   return gap.length < 120 && DURING.test(gap);
 }
 
+/** A gathering word that may describe the people an act was done to ("crowds gathered outside"). */
+const GATHERED = /^(?:gathered|gathering|assembled|massed|congregated|crowded|waiting|queuing|queueing)\b/i;
+
+/**
+ * "A suicide bomber attacked crowds gathered outside the airport", "fired on people assembled
+ * for prayers": people gathered after an act of violence are its target, not a demonstration.
+ */
+function gatheredAsTarget(text: string, t: TriggerMention, violence: readonly TriggerMention[]): boolean {
+  return GATHERED.test(text.slice(t.start, t.end)) && violence.some((v) => v.end <= t.start && t.start - v.end < 80);
+}
+
 export function framesOf(text: string, clause: Span, triggers: readonly TriggerMention[]): Frame[] {
   let events = triggers.filter((t) => !t.hints.includes('not-event'));
+  // People gathered whom an act of violence struck are its target: no demonstration at all.
+  const violent = events.filter((t) => familyOf(t) === 'violence');
+  events = events.filter((t) => familyOf(t) !== 'demonstration' || !gatheredAsTarget(text, t, violent));
   const protests = events.filter((t) => t.eventType === 'Protests');
   if (protests.length > 0) events = events.filter((t) => !isTopic(text, t, protests));
   const subordinate = events.filter((t) => inRelativeClause(text, t));

@@ -137,3 +137,11 @@ test('positions taken in fighting are a clash; gunfire at a hotel or a bus is an
 test('armed men who come under fire fight back: a clash', () => {
   cases([['A military patrol came under fire from gunmen near Tillaberi on Monday.', 'Armed clash']]);
 });
+
+test('people gathered whom an act of violence struck are its target, not a demonstration', () => {
+  cases([
+    ['A suicide bomber attacked crowds of families gathered outside the airport in Kabul on Thursday, killing at least 20 people.', 'Suicide bomb'],
+    ['Gunmen opened fire on worshippers gathered for Friday prayers in a mosque in Kano, killing five.', 'Attack'],
+    ['Thousands of protesters gathered outside parliament in Nairobi on Friday to oppose the finance bill.', 'Peaceful protest'],
+  ]);
+});

@@ -52,8 +52,13 @@ function kindsMatch(a: CodedEvent, b: CodedEvent): boolean {
   if (TERRITORY.has(a.subEventType) || TERRITORY.has(b.subEventType)) return false;
   const weak = !a.stated.date || !b.stated.date;
   if (a.eventType === b.eventType) return weak || a.eventType === 'Battles';
-  // A blast told in passing during a massacre is part of it (ACLED folds it in).
-  if (weak && VIOLENT.has(a.eventType) && VIOLENT.has(b.eventType)) return true;
+  // A blast told in passing during a massacre is part of it (ACLED folds it in); so is a
+  // telling in general words ("several of the wounded died", "in the attack"), dated or not.
+  const vague = !a.stated.kind || !b.stated.kind;
+  if ((weak || vague) && VIOLENT.has(a.eventType) && VIOLENT.has(b.eventType)) return true;
+  // "The airport and nearby infrastructure were destroyed": the damage of the strike just told.
+  const damage = [a, b].find((e) => e.subEventType === 'Looting/property destruction');
+  if (damage && !damage.stated.date && [a, b].some((e) => e !== damage && VIOLENT.has(e.eventType))) return true;
   // "Police detained 20 demonstrators" after a sit-in is the protest's intervention.
   const arrests = [a, b].find((e) => e.subEventType === 'Arrests');
   return !!arrests && !arrests.stated.date && [a, b].some((e) => e.eventType === 'Protests');
