@@ -56,9 +56,10 @@ export interface IngestInput {
 export class Corpus {
   constructor(readonly store: Store, private readonly extractor: Extractor) {}
 
-  async ingest({ article, meta }: IngestInput): Promise<IngestOutcome> {
+  /** Stores one article; `warnings` are what the user should hear (a guessed publication date, undecodable bytes). */
+  async ingest({ article, meta }: IngestInput): Promise<IngestOutcome & { warnings: string[] }> {
     const id = docId(article.text);
-    if (await this.store.hasDocument(id)) return { documentId: id, status: 'known', copyOf: null, eventsNew: 0, eventsMerged: 0 };
+    if (await this.store.hasDocument(id)) return { documentId: id, status: 'known', copyOf: null, eventsNew: 0, eventsMerged: 0, warnings: [] };
     const { externalId, ...overrides } = meta;
     const { doc } = this.extractor.extractArticle(article, overrides);
     const sig = signature(doc.text);
@@ -75,10 +76,11 @@ export class Corpus {
       source: doc.meta.source,
     };
     const mentions: NewMention[] = doc.events.map((event) => ({ id: mentionId(doc.id, event), event }));
-    return this.store.addDocument(
+    const outcome = await this.store.addDocument(
       { id: doc.id, text: doc.text, meta: documentMeta, signature: encoded, bands, warnings: doc.warnings },
       mentions,
       copyOf,
     );
+    return { ...outcome, warnings: doc.warnings };
   }
 }

@@ -25,6 +25,8 @@ export interface IngestTally {
   known: number;
   copies: number;
   failed: number;
+  /** Documents whose relative dates were resolved against a guessed publication date. */
+  undated: number;
   eventsNew: number;
   eventsMerged: number;
 }
@@ -32,7 +34,8 @@ export interface IngestTally {
 export function summaryLine(t: IngestTally): string {
   return (
     `documents: ${t.new} new, ${t.known} already known, ${t.copies} wire copies, ${t.failed} failed; ` +
-    `events: ${t.eventsNew} new, ${t.eventsMerged} merged`
+    `events: ${t.eventsNew} new, ${t.eventsMerged} merged` +
+    (t.undated ? `; ${t.undated} without a publication date (give --published or a "published" field)` : '')
   );
 }
 
@@ -46,7 +49,7 @@ export async function runIngest(paths: string[], opts: IngestOptions, io: Io, ma
   }
   const store = openStore(resolveDbPath(opts.db));
   const corpus = new Corpus(store, makeExtractor());
-  const tally: IngestTally = { new: 0, known: 0, copies: 0, failed: 0, eventsNew: 0, eventsMerged: 0 };
+  const tally: IngestTally = { new: 0, known: 0, copies: 0, failed: 0, undated: 0, eventsNew: 0, eventsMerged: 0 };
   const bar = opts.progress !== false && io.errIsTTY
     ? new cliProgress.SingleBar({ format: 'ingest {value} documents | {new} new, {known} known, {failed} failed | {duration_formatted}', stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic)
     : null;
@@ -76,7 +79,9 @@ export async function runIngest(paths: string[], opts: IngestOptions, io: Io, ma
           else tally.new++;
           tally.eventsNew += outcome.eventsNew;
           tally.eventsMerged += outcome.eventsMerged;
-          for (const warning of item.article.warnings) io.err(`sitrep: warning: ${warning}`);
+          // Each warning once per document, naming it: undecodable bytes, a guessed publication date.
+          for (const warning of outcome.warnings) report(`warning: ${input.name}: ${warning}`);
+          if (outcome.warnings.some((w) => w.startsWith('no publication date'))) tally.undated++;
         } catch (error) {
           tally.failed++;
           report(`skipped ${input.name}: ${error instanceof SitrepError ? error.toLine() : (error as Error).message}`);
