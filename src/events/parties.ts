@@ -78,6 +78,8 @@ const JOINED = /^\s*,?\s*(?:and|&|as well as|along with|together with|alongside|
  */
 const PASSIVE_SUBJECT_GAP =
   /^(?:\s+(?:were|was)\s+[\w-]+(?:\s+[\w-]+)?\s*,?\s+and\s+(?:\d+|\w+)(?:\s+others?)?)?(?![^]*\b(?:and|but|while|after|before)\b)[^,;:]{0,60}$/i;
+/** A passive verb of harm inside a trigger that also holds its subject ("soldiers were killed"). */
+const PASSIVE_INSIDE = /\b(?:were|was|been|being)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|shot|slain|abducted|kidnapped|captured|beheaded|executed)\b/i;
 /** Words that make what follows another, earlier act: "regained after the rebel assault". */
 const EARLIER_ACT = /\b(?:after|before|since|following|prior to|ahead of|despite|amid|in response to|in retaliation for)\b/i;
 /** Between a subject and its verb: nothing, or auxiliaries and adverbs ("had reportedly", "later"). */
@@ -222,7 +224,19 @@ export function partiesOf(input: PartiesInput): Parties {
   const backers = actors.filter(
     (a) => /^\s*-?\s*backed\b/i.test(text.slice(a.end, a.end + 8)) || /\b(?:backed|supported|aided|assisted)\s+by\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, a.start - 25), a.start)),
   );
-  const main = actors.filter((a) => !backers.includes(a));
+  // "Twelve American troops were killed when a suicide bomber struck": the subject of a passive
+  // word of the act is its victim, whichever word decides the sub-type; it never does the act.
+  const victims = triggers
+    .filter((t) => t !== trigger)
+    .map((t) => {
+      // "soldiers were killed" as one trigger: the actor inside it, before its passive verb.
+      const verb = PASSIVE_INSIDE.exec(text.slice(t.start, t.end));
+      if (verb) return actors.find((a) => a.end > t.start && a.start < t.start + verb.index);
+      if (!isPassive(input, t)) return undefined;
+      return [...actors].reverse().find((a) => a.end <= t.start && a.start >= input.sentence.start && PASSIVE_SUBJECT_GAP.test(text.slice(a.end, t.start)));
+    })
+    .filter((a): a is ActorMention => a !== undefined);
+  const main = actors.filter((a) => !backers.includes(a) && !victims.includes(a));
   const passive = isPassive(input, trigger);
   // "by" after a word of another act told in passing ("regions taken over by X" beside a recapture) names that act's doer.
   const sameAct = triggers.filter((t) => t === trigger || t.subEventType === frame.subEventType || t.hints.includes('generic-violence'));
@@ -282,6 +296,7 @@ export function partiesOf(input: PartiesInput): Parties {
     }
   }
   if (!target && objectBefore && objectBefore.actor.name !== agent?.actor.name) target = objectBefore;
+  if (!target && victims[0] && victims[0].actor.name !== agent?.actor.name) target = victims[0];
   if (!agent && !passive) agent = after.find((a) => isArmed(a) && a !== target && /\bbetween\s+$/i.test(text.slice(trigger.end, a.start))) ?? null;
   const sides = uniqueByName(main.filter(isArmed).sort(byStart));
   return { agent, partners, target, sides, backers, passive };

@@ -114,3 +114,11 @@ test('"confirmed dead by the police" names who told it; "was the bomber" is no p
   assert.equal(r.actor1, 'Unidentified Armed Group (Nigeria)');
   assert.equal(r.actor2, 'Civilians (Nigeria)');
 });
+
+test('the subject of a passive word of the act is its victim, whichever word decides the sub-type', () => {
+  const bomb = only('Five soldiers were killed on Monday when a roadside bomb hit their convoy near Mosul.', 'Remote explosive/landmine/IED', '2021-08-27');
+  assert.equal(bomb.actor1, 'Unidentified Armed Group (Iraq)');
+  assert.equal(bomb.actor2, 'Military Forces of Iraq');
+  const suicide = only('Twelve American troops were killed on Thursday when a suicide bomber struck crowds at the gate of Kabul airport.', 'Suicide bomb', '2021-08-27');
+  assert.notEqual(suicide.actor1, 'Military Forces of the United States');
+});
