@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleInput } from '../src/types.js';
-import { printTable, saveResult, type Row } from './table.js';
+import { printTable, saveResult, wholeOption, type Row } from './table.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TARGETS = { articlesPerSecond: 200, startupMs: 1000, peakRssMb: 500 };
@@ -28,13 +28,7 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const value = (flag: string, fallback: number): number => {
-    const i = argv.indexOf(flag);
-    const n = i >= 0 ? Number(argv[i + 1]) : fallback;
-    if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} wants a whole number >= 1`);
-    return n;
-  };
-  return { check: argv.includes('--check'), articles: value('--articles', 1000), runs: value('--runs', 5) };
+  return { check: argv.includes('--check'), articles: wholeOption(argv, '--articles', 1000), runs: wholeOption(argv, '--runs', 5) };
 }
 
 const median = (values: number[]): number => {

@@ -25,7 +25,7 @@ import type { EventQuery, Store } from '../src/store/types.js';
 import { ALL_SUB_EVENT_TYPES, eventTypeOf } from '../src/taxonomy.js';
 import { syntheticReport } from '../test/support/synthetic-reports.js';
 import { apiThroughput } from './api.bench.js';
-import { percentile, printTable, saveResult, type Row } from './table.js';
+import { percentile, printTable, saveResult, wholeOption, type Row } from './table.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TARGETS = { queryP95Ms: 50, apiRequestsPerSecond: 1000, apiP99Ms: 100 };
@@ -40,13 +40,12 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const value = (flag: string, fallback: number): number => {
-    const i = argv.indexOf(flag);
-    const n = i >= 0 ? Number(argv[i + 1]) : fallback;
-    if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} wants a whole number >= 1`);
-    return n;
+  return {
+    check: argv.includes('--check'),
+    documents: wholeOption(argv, '--documents', 10_000),
+    events: wholeOption(argv, '--events', 1_000_000),
+    queries: wholeOption(argv, '--queries', 200),
   };
-  return { check: argv.includes('--check'), documents: value('--documents', 10_000), events: value('--events', 1_000_000), queries: value('--queries', 200) };
 }
 
 /** A small seeded generator (mulberry32): the same store and the same queries on every run. */

@@ -1,4 +1,4 @@
-/** The benchmarks' result table, printed and kept in .bench/ (git-ignored) for comparing runs by hand. */
+/** What the benchmarks share: their options, and the result table, printed and kept in .bench/ (git-ignored) for comparing runs by hand. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,3 +30,11 @@ export function saveResult(name: string, rows: Row[]): void {
 }
 
 export const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+
+/** A whole-number option of a benchmark (`--articles 500`), or its default. */
+export function wholeOption(argv: readonly string[], flag: string, fallback: number): number {
+  const i = argv.indexOf(flag);
+  const n = i >= 0 ? Number(argv[i + 1]) : fallback;
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} wants a whole number >= 1`);
+  return n;
+}

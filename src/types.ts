@@ -233,6 +233,22 @@ export interface UnplacedEvent {
   status: EventStatus;
 }
 
+/**
+ * One document's telling of an event, as the event store keeps it (a "mention"): what the
+ * cross-document merge folds into events.
+ */
+export interface Report {
+  id: string;
+  documentId: string;
+  /** Order of arrival in the store: merging replays reports in this order. */
+  seq: number;
+  /** The document's publication date. */
+  published: string | null;
+  /** True when its document is a copy of an earlier one: evidence, not an independent report. */
+  copy: boolean;
+  event: CodedEvent;
+}
+
 /** An event as coded from the text of one document, before it becomes a contract record. */
 export interface CodedEvent {
   eventType: EventType;

@@ -13,20 +13,11 @@
  * recent conservative figure; `counts` keeps the whole range seen), and the source lists every
  * outlet that reported it.
  */
-import type { CodedEvent, CountKind } from '../types.js';
+import type { CodedEvent, CountKind, Report } from '../types.js';
 import { combine, combineRanges } from './combine.js';
 import { actorsMatch, kilometres, placesMatch } from './compatible.js';
 
-/** What a stored mention carries for merging (see store/types.ts StoredMention). */
-export interface Report {
-  id: string;
-  documentId: string;
-  seq: number;
-  published: string | null;
-  /** A copy of an earlier document: evidence, but not an independent report. */
-  copy: boolean;
-  event: CodedEvent;
-}
+export type { Report } from '../types.js';
 
 const DAY = 86_400_000;
 /** Days of slack either side of a date, by time_precision (as in the in-document merge). */

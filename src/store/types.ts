@@ -8,7 +8,7 @@
  * and events (mentions of the same real event merged across documents), with the links
  * between them. Events are always a fold of their mentions, so they can be rebuilt (`remerge`).
  */
-import type { CodedEvent, EventRecord, EventStatus } from '../types.js';
+import type { CodedEvent, EventRecord, EventStatus, Report } from '../types.js';
 
 /** What the caller knows about a document besides its text. */
 export interface DocumentMeta {
@@ -50,17 +50,8 @@ export interface StoredDocument extends DocumentMeta {
   events: string[];
 }
 
-/** A mention in the store: the event as one document told it. */
-export interface StoredMention {
-  id: string;
-  documentId: string;
-  /** Order of arrival in the store: merging replays mentions in this order. */
-  seq: number;
-  published: string | null;
-  /** True when its document is a copy of an earlier one (not an independent report). */
-  copy: boolean;
-  event: CodedEvent;
-}
+/** A mention in the store: the event as one document told it (the shared `Report` type). */
+export type StoredMention = Report;
 
 /** How a mention joined an event, for `show --why`. */
 export interface MergeLink {
