@@ -3,6 +3,7 @@
  * them in the chosen format. A file that cannot be read is reported on one stderr line and the
  * others are still processed; the exit status is then non-zero.
  */
+import { isCalendarDate } from '../calendar.js';
 import { SitrepError } from '../errors.js';
 import { readArticle } from '../ingest/index.js';
 import type { Extractor } from '../extract.js';
@@ -33,9 +34,7 @@ export interface Io {
 
 /** A real calendar date written YYYY-MM-DD (2018-02-30 is refused). */
 export function checkDate(value: string, option: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(`${value}T00:00:00Z`) : null;
-  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+  if (!isCalendarDate(value)) {
     throw new SitrepError('E_BAD_ARGUMENT', `${option} "${value}" is not a date`, 'write it as YYYY-MM-DD, e.g. 2018-07-31');
   }
   return value;

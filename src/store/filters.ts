@@ -9,6 +9,7 @@
  * taxonomy names, status) are refused with a message when they are not what they claim to be.
  */
 import { z } from 'zod';
+import { isCalendarDate } from '../calendar.js';
 import { SitrepError } from '../errors.js';
 import { ALL_SUB_EVENT_TYPES, EVENT_TYPES } from '../taxonomy.js';
 import type { EventStatus } from '../types.js';
@@ -19,12 +20,6 @@ export const STATUSES = ['occurred', 'ongoing', 'planned', 'alleged', 'denied'] 
 
 /** The largest page the store serves. */
 export const MAX_PAGE = 1000;
-
-function realDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 /** Comma-separated decimal numbers, or null when the text is not exactly `count` of them. */
 function numbers(value: string, count: number): number[] | null {
@@ -59,7 +54,7 @@ function oneOf<T extends string>(names: readonly T[], what: string) {
 }
 
 const freeText = (max: number) => z.string().max(max, `is longer than ${max} characters`);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a date (write YYYY-MM-DD)').refine(realDate, 'is not a date (write YYYY-MM-DD)');
+const date = z.string().refine(isCalendarDate, 'is not a date (write YYYY-MM-DD)');
 
 const near = z.string().transform((value, ctx) => {
   const n = numbers(value, 3);
