@@ -8,7 +8,7 @@ import { SitrepError } from '../errors.js';
 import { filtersFromOptions } from '../store/filters.js';
 import { eventPages } from '../store/pages.js';
 import type { Io } from './extract-command.js';
-import { createWriter, type Format } from './output.js';
+import { createWriter, outputFormat } from './output.js';
 import { openExistingStore } from './store-access.js';
 
 export interface EventsOptions {
@@ -32,19 +32,6 @@ export interface EventsOptions {
   status?: string;
 }
 
-const FORMATS: readonly Format[] = ['table', 'jsonl', 'csv', 'geojson'];
-
-export function outputFormat(opts: Pick<EventsOptions, 'json' | 'csv' | 'geojson' | 'format'>, io: Io): Format {
-  const chosen = [opts.json && 'jsonl', opts.csv && 'csv', opts.geojson && 'geojson', opts.format === 'json' ? 'jsonl' : opts.format].filter(
-    (f): f is string => typeof f === 'string',
-  );
-  const distinct = [...new Set(chosen)];
-  if (distinct.length > 1) throw new SitrepError('E_BAD_ARGUMENT', `choose one output format, not ${distinct.join(' and ')}`);
-  const format = distinct[0] ?? (io.stdoutIsTTY ? 'table' : 'jsonl');
-  if (!FORMATS.includes(format as Format)) throw new SitrepError('E_BAD_ARGUMENT', `--format "${format}" is not one of ${FORMATS.join(', ')}`);
-  return format as Format;
-}
-
 function limitOf(value: string | undefined): number {
   if (value === undefined) return Infinity;
   if (!/^\d{1,9}$/.test(value) || Number(value) === 0) throw new SitrepError('E_BAD_ARGUMENT', `--limit "${value}" is not a positive whole number`);
@@ -53,7 +40,7 @@ function limitOf(value: string | undefined): number {
 
 /** Returns the exit status (0, also when nothing matches). */
 export async function runEvents(opts: EventsOptions, io: Io): Promise<number> {
-  const format = outputFormat(opts, io);
+  const format = outputFormat(opts, io.stdoutIsTTY);
   const max = limitOf(opts.limit);
   const query = { ...filtersFromOptions(opts as Partial<Record<string, string>>), withInter: format === 'csv' };
   const store = openExistingStore(opts.db);

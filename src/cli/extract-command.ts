@@ -7,7 +7,7 @@ import { isCalendarDate } from '../calendar.js';
 import { SitrepError } from '../errors.js';
 import { readArticle } from '../ingest/index.js';
 import type { Extractor } from '../extract.js';
-import { createWriter, type Format } from './output.js';
+import { createWriter, outputFormat } from './output.js';
 import { explain } from './explain.js';
 
 export interface ExtractOptions {
@@ -40,15 +40,8 @@ export function checkDate(value: string, option: string): string {
   return value;
 }
 
-function formatOf(opts: ExtractOptions, io: Io): Format {
-  if (opts.json) return 'jsonl';
-  const format = opts.format ?? (io.stdoutIsTTY ? 'table' : 'jsonl');
-  if (format === 'json') return 'jsonl';
-  if (format === 'jsonl' || format === 'csv' || format === 'table' || format === 'geojson') return format;
-  throw new SitrepError('E_BAD_ARGUMENT', `--format "${format}" is not one of jsonl, csv, table, geojson`);
-}
-
-function maxBytesOf(value: string | undefined): number | undefined {
+/** `--max-bytes`: a positive whole number of bytes, or undefined for the default cap. */
+export function maxBytesOf(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new SitrepError('E_BAD_ARGUMENT', `--max-bytes "${value}" is not a positive whole number`);
@@ -58,7 +51,7 @@ function maxBytesOf(value: string | undefined): number | undefined {
 /** Returns the exit status. */
 export async function runExtract(files: string[], opts: ExtractOptions, io: Io, makeExtractor: () => Extractor): Promise<number> {
   const published = opts.published === undefined ? undefined : checkDate(opts.published, '--published');
-  const format = formatOf(opts, io);
+  const format = outputFormat(opts, io.stdoutIsTTY);
   const maxBytes = maxBytesOf(opts.maxBytes);
   let extractor: Extractor | null = null;
   const writer = createWriter(format, io.out);

@@ -9,7 +9,7 @@ import { Corpus, openStore, resolveDbPath } from '../corpus.js';
 import { SitrepError } from '../errors.js';
 import type { Extractor } from '../extract.js';
 import { readInputs } from '../ingest/inputs.js';
-import { checkDate, type Io } from './extract-command.js';
+import { checkDate, maxBytesOf, type Io } from './extract-command.js';
 import { openExistingStore } from './store-access.js';
 
 export interface IngestOptions {
@@ -43,10 +43,7 @@ export function summaryLine(t: IngestTally): string {
 export async function runIngest(paths: string[], opts: IngestOptions, io: Io, makeExtractor: () => Extractor): Promise<number> {
   if (paths.length === 0) throw new SitrepError('E_BAD_ARGUMENT', 'ingest needs at least one file, folder or batch');
   const published = opts.published === undefined ? undefined : checkDate(opts.published, '--published');
-  const maxBytes = opts.maxBytes === undefined ? undefined : Number(opts.maxBytes);
-  if (maxBytes !== undefined && (!Number.isInteger(maxBytes) || maxBytes <= 0)) {
-    throw new SitrepError('E_BAD_ARGUMENT', `--max-bytes "${opts.maxBytes}" is not a positive whole number`);
-  }
+  const maxBytes = maxBytesOf(opts.maxBytes);
   const store = openStore(resolveDbPath(opts.db));
   const corpus = new Corpus(store, makeExtractor());
   const tally: IngestTally = { new: 0, known: 0, copies: 0, failed: 0, undated: 0, eventsNew: 0, eventsMerged: 0 };

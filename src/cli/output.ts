@@ -5,6 +5,7 @@
  * writes to standard output only.
  */
 import { readDataJson } from '../data.js';
+import { SitrepError } from '../errors.js';
 import { FEATURE_COLLECTION_HEAD, FEATURE_COLLECTION_TAIL, toFeature } from '../record/geojson.js';
 import { ACLED_COLUMNS, csvLine, toAcledRow } from '../record/index.js';
 import type { CodedEvent, EventRecord } from '../types.js';
@@ -87,4 +88,21 @@ export function createWriter(format: Format, out: Out): Writer {
     },
     end() {},
   };
+}
+
+const FORMATS: readonly Format[] = ['table', 'jsonl', 'csv', 'geojson'];
+
+/**
+ * The output format the options ask for (`--json`, `--csv`, `--geojson` or `--format NAME`;
+ * "json" is JSON lines), or the default: a table on a terminal, JSON lines when piped.
+ */
+export function outputFormat(opts: { json?: boolean; csv?: boolean; geojson?: boolean; format?: string }, stdoutIsTTY: boolean): Format {
+  const chosen = [opts.json && 'jsonl', opts.csv && 'csv', opts.geojson && 'geojson', opts.format === 'json' ? 'jsonl' : opts.format].filter(
+    (f): f is string => typeof f === 'string',
+  );
+  const distinct = [...new Set(chosen)];
+  if (distinct.length > 1) throw new SitrepError('E_BAD_ARGUMENT', `choose one output format, not ${distinct.join(' and ')}`);
+  const format = distinct[0] ?? (stdoutIsTTY ? 'table' : 'jsonl');
+  if (!FORMATS.includes(format as Format)) throw new SitrepError('E_BAD_ARGUMENT', `--format "${format}" is not one of ${FORMATS.join(', ')}`);
+  return format as Format;
 }
