@@ -15,13 +15,10 @@
  */
 import type { CodedEvent, CountKind, Report } from '../types.js';
 import { combine, combineRanges } from './combine.js';
-import { actorsMatch, kilometres, placesMatch } from './compatible.js';
+import { actorsMatch, DATE_SLACK, datesOverlap, kilometres, placesMatch, TERRITORY } from './compatible.js';
 
 export type { Report } from '../types.js';
 
-const DAY = 86_400_000;
-/** Days of slack either side of a date, by time_precision (as in the in-document merge). */
-const DATE_SLACK: Record<1 | 2 | 3, number> = { 1: 0, 2: 3, 3: 16 };
 /** Extra slack for a date a telling only inherited (its paragraph's, the lead's, the report's). */
 const IMPLIED_DATE_SLACK = 1;
 /**
@@ -30,16 +27,7 @@ const IMPLIED_DATE_SLACK = 1;
  */
 export const WINDOW_DAYS = 2 * (DATE_SLACK[3] + IMPLIED_DATE_SLACK) + 31;
 
-function interval(e: CodedEvent): [number, number] {
-  const slack = (DATE_SLACK[e.timePrecision] + (e.stated.date ? 0 : IMPLIED_DATE_SLACK)) * DAY;
-  return [Date.parse(e.date) - slack, Date.parse(e.dateEnd ?? e.date) + slack];
-}
-
-function datesOverlap(a: CodedEvent, b: CodedEvent): boolean {
-  const [a0, a1] = interval(a);
-  const [b0, b1] = interval(b);
-  return a0 <= b1 && b0 <= a1;
-}
+const impliedSlack = (e: CodedEvent): number => (e.stated.date ? 0 : IMPLIED_DATE_SLACK);
 
 const isCountry = (e: CodedEvent): boolean => e.place.featureCode === 'COUNTRY';
 
@@ -54,17 +42,14 @@ function kindsMatchAcross(a: CodedEvent, b: CodedEvent): boolean {
   const sameSubType = a.subEventType === b.subEventType;
   if (isCountry(a) || isCountry(b)) return sameSubType && a.date === b.date && a.actor1 === b.actor1;
   if (sameSubType) return true;
-  // Taking a town and the fighting for it are two events for ACLED.
   if (TERRITORY.has(a.subEventType) || TERRITORY.has(b.subEventType)) return false;
   return a.eventType === b.eventType && a.stated.place && b.stated.place;
 }
 
-const TERRITORY = new Set(['Government regains territory', 'Non-state actor overtakes territory']);
-
 /** Why two tellings from different documents are the same event, or null when they are not. */
 export function sameEventAcross(event: CodedEvent, mention: CodedEvent): string | null {
   if (!kindsMatchAcross(event, mention)) return null;
-  if (!datesOverlap(event, mention)) return null;
+  if (!datesOverlap(event, mention, impliedSlack)) return null;
   if (!placesMatch(event.place, mention.place)) return null;
   if (!actorsMatch(event, mention)) return null;
   const kind = event.subEventType === mention.subEventType ? `same sub-type (${event.subEventType})` : `compatible kinds (${event.subEventType} / ${mention.subEventType})`;

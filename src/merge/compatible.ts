@@ -8,7 +8,7 @@ import type { CodedEvent, Place } from '../types.js';
 
 const DAY = 86_400_000;
 /** Slack in days either side, by time_precision. */
-const DATE_SLACK: Record<1 | 2 | 3, number> = { 1: 0, 2: 3, 3: 16 };
+export const DATE_SLACK: Record<1 | 2 | 3, number> = { 1: 0, 2: 3, 3: 16 };
 /** Distance within which two places are the same, by the coarser geo_precision, in km. */
 const PLACE_KM: Record<1 | 2 | 3, number> = { 1: 15, 2: 40, 3: 150 };
 const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
@@ -21,16 +21,21 @@ export function kilometres(a: { latitude: number; longitude: number }, b: { lati
   return 12742 * Math.asin(Math.sqrt(h));
 }
 
-function interval(e: CodedEvent): [number, number] {
-  const slack = DATE_SLACK[e.timePrecision] * DAY;
+/** The days an event may lie on: its date or span widened by its precision's slack (and `extraDays`). */
+function interval(e: CodedEvent, extraDays: number): [number, number] {
+  const slack = (DATE_SLACK[e.timePrecision] + extraDays) * DAY;
   return [Date.parse(e.date) - slack, Date.parse(e.dateEnd ?? e.date) + slack];
 }
 
-export function datesMatch(a: CodedEvent, b: CodedEvent): boolean {
-  if (!a.stated.date || !b.stated.date) return true;
-  const [a0, a1] = interval(a);
-  const [b0, b1] = interval(b);
+/** True when the two events' dates overlap within their precisions, each widened by `extraDays(e)`. */
+export function datesOverlap(a: CodedEvent, b: CodedEvent, extraDays: (e: CodedEvent) => number = () => 0): boolean {
+  const [a0, a1] = interval(a, extraDays(a));
+  const [b0, b1] = interval(b, extraDays(b));
   return a0 <= b1 && b0 <= a1;
+}
+
+export function datesMatch(a: CodedEvent, b: CodedEvent): boolean {
+  return !a.stated.date || !b.stated.date || datesOverlap(a, b);
 }
 
 /** Same place, or one lies within the other (a town inside a named province). */
@@ -44,7 +49,8 @@ export function placesMatch(a: Place, b: Place): boolean {
   return kilometres(a, b) <= PLACE_KM[coarse];
 }
 
-const TERRITORY = new Set(['Government regains territory', 'Non-state actor overtakes territory']);
+/** Taking a town and the fighting for it are two events for ACLED. */
+export const TERRITORY: ReadonlySet<string> = new Set(['Government regains territory', 'Non-state actor overtakes territory']);
 
 function kindsMatch(a: CodedEvent, b: CodedEvent): boolean {
   if (a.subEventType === b.subEventType) return true;
