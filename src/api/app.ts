@@ -20,7 +20,7 @@ import { z } from 'zod';
 import type { Corpus } from '../corpus.js';
 import { SitrepError } from '../errors.js';
 import { toBatchItem } from '../ingest/batch.js';
-import { createWriter, type Format } from '../cli/output.js';
+import { createWriter, type Format } from '../record/writers.js';
 import { toEventQuery } from '../store/filters.js';
 import { eventPages } from '../store/pages.js';
 import type { EventQuery, Store } from '../store/types.js';

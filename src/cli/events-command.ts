@@ -8,7 +8,7 @@ import { SitrepError } from '../errors.js';
 import { filtersFromOptions } from '../store/filters.js';
 import { eventPages } from '../store/pages.js';
 import type { Io } from './extract-command.js';
-import { createWriter, outputFormat } from './output.js';
+import { createWriter, outputFormat } from '../record/writers.js';
 import { openExistingStore } from './store-access.js';
 
 export interface EventsOptions {

@@ -7,7 +7,7 @@ import { isCalendarDate } from '../calendar.js';
 import { SitrepError } from '../errors.js';
 import { readArticle } from '../ingest/index.js';
 import type { Extractor } from '../extract.js';
-import { createWriter, outputFormat } from './output.js';
+import { createWriter, outputFormat } from '../record/writers.js';
 import { explain } from './explain.js';
 
 export interface ExtractOptions {

@@ -1,13 +1,13 @@
 /**
  * How events are written: JSON lines (the contract), ACLED-column CSV, a GeoJSON
  * FeatureCollection, or a readable table for a person at a terminal. Writers stream: each
- * `write` prints its events at once, so a long export never sits in memory. Everything here
- * writes to standard output only.
+ * `write` hands its lines at once to the `out` it was given (standard output, an HTTP response),
+ * so a long export never sits in memory.
  */
 import { readDataJson } from '../data.js';
 import { SitrepError } from '../errors.js';
-import { FEATURE_COLLECTION_HEAD, FEATURE_COLLECTION_TAIL, toFeature } from '../record/geojson.js';
-import { ACLED_COLUMNS, csvLine, toAcledRow } from '../record/index.js';
+import { FEATURE_COLLECTION_HEAD, FEATURE_COLLECTION_TAIL, toFeature } from './geojson.js';
+import { ACLED_COLUMNS, csvLine, toAcledRow } from './csv.js';
 import type { CodedEvent, EventRecord } from '../types.js';
 
 export type Format = 'jsonl' | 'csv' | 'table' | 'geojson';
