@@ -56,10 +56,14 @@ export interface IngestInput {
 export class Corpus {
   constructor(readonly store: Store, private readonly extractor: Extractor) {}
 
-  /** Stores one article; `warnings` are what the user should hear (a guessed publication date, undecodable bytes). */
-  async ingest({ article, meta }: IngestInput): Promise<IngestOutcome & { warnings: string[] }> {
+  /**
+   * Stores one article. `warnings` are what the user should hear (a guessed publication date,
+   * undecodable bytes); `undated` says that no publication date was known, so relative dates
+   * were resolved against a guess.
+   */
+  async ingest({ article, meta }: IngestInput): Promise<IngestOutcome & { warnings: string[]; undated: boolean }> {
     const id = docId(article.text);
-    if (await this.store.hasDocument(id)) return { documentId: id, status: 'known', copyOf: null, eventsNew: 0, eventsMerged: 0, warnings: [] };
+    if (await this.store.hasDocument(id)) return { documentId: id, status: 'known', copyOf: null, eventsNew: 0, eventsMerged: 0, warnings: [], undated: false };
     const { externalId, ...overrides } = meta;
     const { doc } = this.extractor.extractArticle(article, overrides);
     const sig = signature(doc.text);
@@ -81,6 +85,6 @@ export class Corpus {
       mentions,
       copyOf,
     );
-    return { ...outcome, warnings: doc.warnings };
+    return { ...outcome, warnings: doc.warnings, undated: doc.meta.published === null };
   }
 }

@@ -78,7 +78,7 @@ export async function runIngest(paths: string[], opts: IngestOptions, io: Io, ma
           tally.eventsMerged += outcome.eventsMerged;
           // Each warning once per document, naming it: undecodable bytes, a guessed publication date.
           for (const warning of outcome.warnings) report(`warning: ${input.name}: ${warning}`);
-          if (outcome.warnings.some((w) => w.startsWith('no publication date'))) tally.undated++;
+          if (outcome.undated) tally.undated++;
         } catch (error) {
           tally.failed++;
           report(`skipped ${input.name}: ${error instanceof SitrepError ? error.toLine() : (error as Error).message}`);
