@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import { docId } from './doc.js';
 import type { Extractor } from './extract.js';
 import type { Article } from './ingest/index.js';
-import { bandKeys, COPY_THRESHOLD, encodeSignature, signature } from './ingest/minhash.js';
+import { bandKeys, COPY_THRESHOLD, decodeSignature, encodeSignature, signature, similarity } from './ingest/minhash.js';
 import { foldReports, matchAcross, WINDOW_DAYS } from './merge/across.js';
 import { recordOf } from './record/index.js';
 import { openSqliteStore, type OpenOptions } from './store/sqlite/store.js';
@@ -47,6 +47,16 @@ function mentionId(documentId: string, e: CodedEvent): string {
   return 'mn' + createHash('sha256').update(key).digest('hex').slice(0, 14);
 }
 
+/** The candidate whose signature is closest to `sig`, when it is close enough to be a copy. */
+function mostSimilar(sig: Uint32Array, candidates: ReadonlyArray<{ id: string; signature: string }>): { id: string; similarity: number } | null {
+  let best: { id: string; similarity: number } | null = null;
+  for (const c of candidates) {
+    const value = similarity(sig, decodeSignature(c.signature));
+    if (value >= COPY_THRESHOLD && (!best || value > best.similarity)) best = { id: c.id, similarity: value };
+  }
+  return best;
+}
+
 export interface IngestInput {
   article: Article;
   /** What the caller says about the document (batch fields, command-line options); wins over the article's own. */
@@ -69,10 +79,9 @@ export class Corpus {
     const sig = signature(doc.text);
     const bands = bandKeys(sig);
     const encoded = encodeSignature(sig);
-    const near = await this.store.findCopy(encoded, bands);
-    const copyOf = near && near.similarity >= COPY_THRESHOLD ? near : null;
+    const copyOf = mostSimilar(sig, await this.store.copyCandidates(bands));
     const documentMeta: DocumentMeta = {
-      name: meta.name ?? doc.meta.name,
+      name: doc.meta.name,
       externalId: externalId ?? null,
       url: doc.meta.url,
       title: doc.meta.title,

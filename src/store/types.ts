@@ -153,8 +153,11 @@ export interface Store {
   readonly location: string;
   /** True when a document with this content hash is stored already. */
   hasDocument(id: string): Promise<boolean>;
-  /** The stored document most like this signature, when it is a copy (see ingest/minhash.ts). */
-  findCopy(signature: string, bands: readonly string[]): Promise<{ id: string; similarity: number } | null>;
+  /**
+   * Stored documents that share an LSH band key with these (candidate wire copies, most shared
+   * bands first), with their MinHash signatures; the caller judges the similarity.
+   */
+  copyCandidates(bands: readonly string[]): Promise<Array<{ id: string; signature: string }>>;
   /**
    * Stores a document, its mentions and their merging in one transaction: after a crash the
    * document is either wholly there or not at all.

@@ -89,8 +89,13 @@ class SqliteStore implements Store {
     return this.statements.hasDocument.get(id) !== undefined;
   }
 
-  async findCopy(signature: string, bands: readonly string[]): Promise<{ id: string; similarity: number } | null> {
-    return findCopyIn(this.db, signature, bands);
+  async copyCandidates(bands: readonly string[]): Promise<Array<{ id: string; signature: string }>> {
+    if (bands.length === 0) return [];
+    const marks = bands.map(() => '?').join(',');
+    return this.statement(
+      `SELECT d.id, d.signature FROM document_bands b JOIN documents d ON d.id = b.document_id
+       WHERE b.band IN (${marks}) GROUP BY d.id ORDER BY count(*) DESC, d.ingested_at LIMIT 20`,
+    ).all(...bands) as Array<{ id: string; signature: string }>;
   }
 
   async addDocument(doc: NewDocument, mentions: readonly NewMention[], copyOf: { id: string; similarity: number } | null): Promise<IngestOutcome> {
@@ -313,32 +318,6 @@ function insertDocument(s: ReturnType<typeof prepare>, doc: NewDocument, copyOf:
     copyOf: copyOf?.id ?? null, similarity: copyOf?.similarity ?? null, warnings: JSON.stringify(doc.warnings), ingestedAt: now(),
   });
   for (const band of doc.bands) s.insertBand.run(band, doc.id);
-}
-
-function findCopyIn(db: Db, signature: string, bands: readonly string[]): { id: string; similarity: number } | null {
-  if (bands.length === 0) return null;
-  const marks = bands.map(() => '?').join(',');
-  const rows = db
-    .prepare(
-      `SELECT d.id, d.signature, count(*) AS shared FROM document_bands b JOIN documents d ON d.id = b.document_id
-       WHERE b.band IN (${marks}) GROUP BY d.id ORDER BY shared DESC, d.ingested_at LIMIT 20`,
-    )
-    .all(...bands) as Array<{ id: string; signature: string; shared: number }>;
-  let best: { id: string; similarity: number } | null = null;
-  for (const row of rows) {
-    const sim = agreement(signature, row.signature);
-    if (!best || sim > best.similarity) best = { id: row.id, similarity: sim };
-  }
-  return best;
-}
-
-/** Share of equal 8-character hashes between two hex signatures (the MinHash similarity). */
-function agreement(a: string, b: string): number {
-  if (a.length !== b.length || a.length === 0) return 0;
-  let same = 0;
-  const n = a.length / 8;
-  for (let k = 0; k < a.length; k += 8) if (a.startsWith(b.slice(k, k + 8), k)) same++;
-  return same / n;
 }
 
 function toStoredMention(row: MentionRow): StoredMention {
