@@ -5,6 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { formatBytes } from '../bytes.js';
 import { SitrepError } from '../errors.js';
 import type { Article } from './article.js';
 import { assertText, decodeBytes } from './decode.js';
@@ -31,12 +32,6 @@ export function resolveMaxBytes(maxBytes?: number, env: NodeJS.ProcessEnv = proc
     throw new SitrepError('E_BAD_ARGUMENT', `${MAX_BYTES_ENV}=${fromEnv} is not a positive whole number of bytes`);
   }
   return parsed;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} bytes`;
 }
 
 function tooLarge(name: string, cap: number): SitrepError {
