@@ -32,6 +32,10 @@ test('the same host waits the delay between request starts; other hosts do not w
   await pacer.wait('http://127.0.0.1:8001/');
   await pacer.wait('http://127.0.0.1:8002/');
   assert.deepEqual(slept, [1000, 600]);
+  // What is no URL waits for nothing: the fetcher says what is wrong with it.
+  await pacer.wait('not a url');
+  await pacer.wait('not a url');
+  assert.deepEqual(slept, [1000, 600]);
 });
 
 test('requests started together queue one delay apart', async () => {

@@ -29,9 +29,13 @@ export class HostPacer {
     private readonly sleep: Sleep = realSleep,
   ) {}
 
-  /** Waits for this host's turn; resolves at once for a host not asked for within the delay. */
+  /**
+   * Waits for this host's turn; resolves at once for a host not asked for within the delay, and
+   * for a URL without a host (the fetcher reports it).
+   */
   async wait(url: string | URL, signal?: AbortSignal): Promise<void> {
-    const host = new URL(url).host.toLowerCase();
+    const host = URL.canParse(String(url)) ? new URL(url).host.toLowerCase() : '';
+    if (!host) return;
     const now = this.now();
     const start = Math.max(now, this.nextStart.get(host) ?? 0);
     this.nextStart.set(host, start + this.delayMs);

@@ -11,6 +11,8 @@ export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 export interface RecordedRequest {
   path: string;
   headers: IncomingHttpHeaders;
+  /** When it arrived (Date.now()). */
+  at: number;
 }
 
 export interface TestServer {
@@ -28,7 +30,7 @@ export async function startTestServer(routes: Record<string, Handler> = {}): Pro
   const requests: RecordedRequest[] = [];
   const server = http.createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    requests.push({ path, headers: req.headers });
+    requests.push({ path, headers: req.headers, at: Date.now() });
     const handler = handlers.get(path);
     if (handler) return handler(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
