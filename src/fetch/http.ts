@@ -175,18 +175,7 @@ function asFetchError(error: unknown, name: string, signal: AbortSignal): FetchE
   return new FetchError('network', name, what);
 }
 
-/**
- * GETs a URL. Resolves for a 2xx answer (with its body) and for 304; rejects with a FetchError
- * for everything else, and logs either outcome on one line.
- */
-export async function fetchUrl(requested: string, options: FetchOptions = {}): Promise<FetchResult> {
-  const timeoutMs = options.timeoutMs ?? FETCH_DEFAULTS.timeoutMs;
-  const connectTimeoutMs = Math.min(options.connectTimeoutMs ?? FETCH_DEFAULTS.connectTimeoutMs, timeoutMs);
-  const maxBytes = options.maxBytes ?? FETCH_DEFAULTS.maxBytes;
-  const maxRedirects = options.maxRedirects ?? FETCH_DEFAULTS.maxRedirects;
-  const log = options.log ?? silent;
-  const started = performance.now();
-  const elapsed = (): number => Math.round(performance.now() - started);
+function requestHeaders(options: FetchOptions): OutgoingHttpHeaders {
   const headers: OutgoingHttpHeaders = {
     'user-agent': options.userAgent ?? defaultUserAgent(),
     accept: options.accept ?? FETCH_DEFAULTS.accept,
@@ -194,54 +183,85 @@ export async function fetchUrl(requested: string, options: FetchOptions = {}): P
   };
   if (options.etag) headers['if-none-match'] = options.etag;
   if (options.lastModified) headers['if-modified-since'] = options.lastModified;
+  return headers;
+}
 
+/** Where a redirect leads, unless that is no http(s) URL, a URL seen before or one hop too many. */
+function redirectTarget(location: string, from: URL, seen: Set<string>, hops: number, maxRedirects: number, name: string): URL {
+  const next = parseHttpUrl(location, from);
+  if (!next) throw new FetchError('bad-url', name, `redirected to "${location}", not an http(s) URL`);
+  if (seen.has(next.href)) throw new FetchError('redirect-loop', name, `redirect loop: back to ${next.href} after ${hops + 1} redirect(s)`);
+  if (hops >= maxRedirects) throw new FetchError('too-many-redirects', name, `more than ${maxRedirects} redirects (the last to ${next.href})`);
+  return next;
+}
+
+interface Exchange {
+  requested: string;
+  options: FetchOptions;
+  connectTimeoutMs: number;
+  signal: AbortSignal;
+  log: FetchLog;
+  elapsed: () => number;
+}
+
+/** Requests, follows redirects, reads the final answer. */
+async function exchange({ requested, options, connectTimeoutMs, signal, log, elapsed }: Exchange): Promise<FetchResult> {
+  let url = parseHttpUrl(requested);
+  if (!url) throw new FetchError('bad-url', requested, 'not an http:// or https:// URL');
+  const headers = requestHeaders(options);
+  const maxRedirects = options.maxRedirects ?? FETCH_DEFAULTS.maxRedirects;
+  const seen = new Set([url.href]);
+  const redirects: string[] = [];
+  for (;;) {
+    const response = await send(url, headers, connectTimeoutMs, signal, requested);
+    const status = response.statusCode ?? 0;
+    const location = header(response.headers, 'location');
+    if (REDIRECTS.has(status) && location) {
+      response.resume();
+      url = redirectTarget(location, url, seen, redirects.length, maxRedirects, requested);
+      log.debug({ url: requested, status, location: url.href }, 'redirect');
+      seen.add(url.href);
+      redirects.push(url.href);
+      continue;
+    }
+    if (status !== 304 && (status < 200 || status > 299)) {
+      response.resume();
+      const reason = response.statusMessage ? ` ${response.statusMessage}` : '';
+      throw new FetchError('http-status', requested, `HTTP ${status}${reason}`, status, retryAfterMs(header(response.headers, 'retry-after')));
+    }
+    if (status === 304) response.resume();
+    const body = status === 304 ? Buffer.alloc(0) : await readBody(response, options.maxBytes ?? FETCH_DEFAULTS.maxBytes, requested);
+    return {
+      requestedUrl: requested, url: url.href, redirects, status, notModified: status === 304,
+      contentType: header(response.headers, 'content-type'),
+      etag: header(response.headers, 'etag') ?? options.etag ?? null,
+      lastModified: header(response.headers, 'last-modified') ?? options.lastModified ?? null,
+      body, elapsedMs: elapsed(),
+    };
+  }
+}
+
+/**
+ * GETs a URL. Resolves for a 2xx answer (with its body) and for 304; rejects with a FetchError
+ * for everything else, and logs either outcome on one line.
+ */
+export async function fetchUrl(requested: string, options: FetchOptions = {}): Promise<FetchResult> {
+  const timeoutMs = options.timeoutMs ?? FETCH_DEFAULTS.timeoutMs;
+  const connectTimeoutMs = Math.min(options.connectTimeoutMs ?? FETCH_DEFAULTS.connectTimeoutMs, timeoutMs);
+  const log = options.log ?? silent;
+  const started = performance.now();
+  const elapsed = (): number => Math.round(performance.now() - started);
+  // One signal ends the exchange wherever it is: the caller's cancel or the total timeout.
   const controller = new AbortController();
   const cancel = (): void => controller.abort(new FetchError('aborted', requested, 'cancelled'));
   if (options.signal?.aborted) cancel();
   options.signal?.addEventListener('abort', cancel, { once: true });
   const deadline = setTimeout(() => controller.abort(new FetchError('timeout', requested, `timed out after ${seconds(timeoutMs)}`)), timeoutMs);
-  const redirects: string[] = [];
   try {
-    let url = parseHttpUrl(requested);
-    if (!url) throw new FetchError('bad-url', requested, 'not an http:// or https:// URL');
-    const seen = new Set([url.href]);
-    for (;;) {
-      const response = await send(url, headers, connectTimeoutMs, controller.signal, requested);
-      const status = response.statusCode ?? 0;
-      const location = header(response.headers, 'location');
-      if (REDIRECTS.has(status) && location) {
-        response.resume();
-        const next = parseHttpUrl(location, url);
-        if (!next) throw new FetchError('bad-url', requested, `redirected to "${location}", not an http(s) URL`);
-        if (seen.has(next.href)) throw new FetchError('redirect-loop', requested, `redirect loop: back to ${next.href} after ${redirects.length + 1} redirect(s)`);
-        if (redirects.length >= maxRedirects) throw new FetchError('too-many-redirects', requested, `more than ${maxRedirects} redirects (the last to ${next.href})`);
-        log.debug({ url: requested, status, location: next.href }, 'redirect');
-        seen.add(next.href);
-        redirects.push(next.href);
-        url = next;
-        continue;
-      }
-      const result = (body: Buffer): FetchResult => ({
-        requestedUrl: requested, url: url!.href, redirects, status, notModified: status === 304,
-        contentType: header(response.headers, 'content-type'),
-        etag: header(response.headers, 'etag') ?? options.etag ?? null,
-        lastModified: header(response.headers, 'last-modified') ?? options.lastModified ?? null,
-        body, elapsedMs: elapsed(),
-      });
-      if (status === 304) {
-        response.resume();
-        log.info({ url: requested, status, ms: elapsed() }, 'not modified');
-        return result(Buffer.alloc(0));
-      }
-      if (status < 200 || status > 299) {
-        response.resume();
-        const reason = response.statusMessage ? ` ${response.statusMessage}` : '';
-        throw new FetchError('http-status', requested, `HTTP ${status}${reason}`, status, retryAfterMs(header(response.headers, 'retry-after')));
-      }
-      const fetched = result(await readBody(response, maxBytes, requested));
-      log.info({ url: requested, finalUrl: fetched.url, status, bytes: fetched.body.length, redirects: redirects.length, ms: fetched.elapsedMs }, 'fetched');
-      return fetched;
-    }
+    const result = await exchange({ requested, options, connectTimeoutMs, signal: controller.signal, log, elapsed });
+    if (result.notModified) log.info({ url: requested, status: 304, ms: result.elapsedMs }, 'not modified');
+    else log.info({ url: requested, finalUrl: result.url, status: result.status, bytes: result.body.length, redirects: result.redirects.length, ms: result.elapsedMs }, 'fetched');
+    return result;
   } catch (error) {
     const failure = asFetchError(error, requested, controller.signal);
     log.warn({ url: requested, failure: failure.failure, status: failure.status ?? undefined, ms: elapsed(), error: failure.message }, 'fetch failed');
