@@ -17,6 +17,8 @@ export function createDoc(text: string, meta: Partial<DocMeta> = {}): Doc {
       published: meta.published ?? null,
       publishedFrom: meta.publishedFrom ?? (meta.published ? 'argument' : 'none'),
       source: meta.source ?? null,
+      sourceFrom: meta.sourceFrom ?? (meta.source ? 'argument' : 'none'),
+      author: meta.author ?? null,
       url: meta.url ?? null,
     },
     skip: [],

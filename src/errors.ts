@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'E_BAD_GOLD' // a gold file that does not parse
   | 'E_DATA' // a data file of sitrep's own that is missing or malformed
   | 'E_BAD_BATCH' // a line of a JSONL batch that is not a document
+  | 'E_FETCH' // a URL that could not be downloaded (src/fetch: FetchError says why)
   | 'E_STORE'; // the store cannot be opened or is of a newer schema
 
 export class SitrepError extends Error {

@@ -28,6 +28,7 @@ export function createExtractor(): Extractor {
       if (value !== undefined && value !== null) Object.assign(meta, { [key]: value });
     }
     if (overrides.published) meta.publishedFrom = 'argument';
+    if (overrides.source) meta.sourceFrom = 'argument';
     const doc = createDoc(article.text, meta);
     doc.warnings.push(...article.warnings);
     pipeline.run(doc);

@@ -301,6 +301,10 @@ export interface DocMeta {
   publishedFrom: 'argument' | 'html-meta' | 'dateline' | 'text' | 'none';
   /** Outlet or wire; the argument wins, then a wire credit, then HTML metadata. */
   source: string | null;
+  /** Where `source` came from, so that a wire credit can replace a page's own site name. */
+  sourceFrom: 'argument' | 'wire' | 'html-meta' | 'none';
+  /** The byline's names as the page's metadata gives them ("Jane Doe, Omar Haddad"). */
+  author: string | null;
   url: string | null;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The clean stage: marks what is not article prose (skip regions), and finds the headline,
  * the dateline and the wire credit. It never edits the text; a wire credit becomes the
- * document's source when the caller gave none.
+ * document's source when the caller gave none (a page's own site name gives way to it).
  */
 import type { Doc, SkipRegion, Stage, WireCredit } from '../types.js';
 import { findBoilerplate } from './boilerplate.js';
@@ -78,8 +78,10 @@ export function createCleanStage(resources: CleanResources = loadCleanResources(
       doc.dateline = found.dateline;
       doc.wire = found.wire ?? creditFromFurniture(doc.text, doc.skip, wires);
       doc.trace.push(...traceLines(doc));
-      if (doc.wire && !doc.meta.source) {
+      // A wire credit names who reported the story; a page's site name only who republished it.
+      if (doc.wire && (!doc.meta.source || doc.meta.sourceFrom === 'html-meta')) {
         doc.meta.source = doc.wire.name;
+        doc.meta.sourceFrom = 'wire';
         doc.trace.push(`clean: source set to ${doc.wire.name} from the wire credit`);
       }
       return doc;

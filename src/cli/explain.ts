@@ -2,7 +2,11 @@
 import type { Doc, EventRecord } from '../types.js';
 
 export function explain(doc: Doc, records: EventRecord[], err: (line: string) => void): void {
-  err(`# ${doc.meta.name} (${doc.id}), published ${doc.meta.published ?? 'unknown'} [${doc.meta.publishedFrom}], source ${doc.meta.source ?? 'unknown'}`);
+  const { meta } = doc;
+  err(`# ${meta.name} (${doc.id}), published ${meta.published ?? 'unknown'} [${meta.publishedFrom}], source ${meta.source ?? 'unknown'} [${meta.sourceFrom}]`);
+  // What a page's metadata gave besides: the reader can check it against the page.
+  const page = [meta.title && `title "${meta.title}"`, meta.author && `author ${meta.author}`, meta.url && `url ${meta.url}`].filter(Boolean);
+  if (page.length) err(`  ${page.join(', ')}`);
   for (const line of doc.trace) err(`  ${line}`);
   doc.events.forEach((event, i) => {
     const record = records[i];

@@ -9,6 +9,7 @@ import { SitrepError } from '../errors.js';
 import type { ExtractOptions, Io } from './extract-command.js';
 import type { EvalOptions } from './eval-command.js';
 import type { IngestOptions } from './ingest-command.js';
+import type { FetchOptions } from './fetch-command.js';
 import type { EventsOptions } from './events-command.js';
 import type { ShowOptions } from './show-command.js';
 import type { TokenOptions } from './token-command.js';
@@ -53,6 +54,23 @@ function buildProgram(io: Io, setStatus: (code: number) => void): Command {
     .action(async (paths: string[], opts: IngestOptions) => {
       const [{ runIngest }, createExtractor] = await Promise.all([import('./ingest-command.js'), extractorFactory()]);
       setStatus(await runIngest(paths, opts, io, createExtractor));
+    });
+  program
+    .command('fetch')
+    .description('download pages and store them as ingest does (timeouts, size cap, redirects, gzip/br, a per-host delay)')
+    .argument('<urls...>', 'http:// or https:// addresses of article pages')
+    .option('--db <path>', 'the store (default ./sitrep.db, or SITREP_DB)')
+    .option('--published <date>', 'publication date YYYY-MM-DD, in place of the one a page gives')
+    .option('--source <name>', 'the outlet or wire, in place of the one a page names')
+    .option('--timeout <seconds>', 'give up on a page after this long, redirects and download included (default 30)')
+    .option('--max-bytes <n>', 'stop downloading a page larger than this (default 10 MB, or SITREP_MAX_BYTES)')
+    .option('--max-redirects <n>', 'follow at most n redirects (default 5)')
+    .option('--delay <seconds>', 'wait at least this long between two requests to the same host (default 1)')
+    .option('--log <file>', 'structured logs (JSON lines) to this file, or - for standard error (or SITREP_LOG)')
+    .option('--log-level <level>', 'fatal | error | warn | info | debug | trace (default info, or SITREP_LOG_LEVEL)')
+    .action(async (urls: string[], opts: FetchOptions) => {
+      const [{ runFetch }, createExtractor] = await Promise.all([import('./fetch-command.js'), extractorFactory()]);
+      setStatus(await runFetch(urls, opts, io, createExtractor));
     });
   program
     .command('events')

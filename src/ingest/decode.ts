@@ -3,6 +3,7 @@
  * (binary) or decoded as well as it can be, with a warning that names the input.
  */
 import { SitrepError } from '../errors.js';
+import { bomEncoding, declaredCharset } from './charset.js';
 
 /** How much of the start of an input is sniffed for binary content. */
 const SNIFF_BYTES = 8192;
@@ -11,15 +12,11 @@ const MAX_CONTROL_SHARE = 0.1;
 
 export interface Decoded {
   text: string;
+  /** The encoding the text was decoded from (a WHATWG name: `utf-8`, `windows-1256`). */
+  encoding: string;
   warnings: string[];
 }
 
-/** UTF-16 with a BOM is text even though it is full of NUL bytes. */
-function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  return null;
-}
 
 /** C0 controls other than tab, LF, VT, FF, CR; plus DEL. */
 function isControlByte(byte: number): boolean {
@@ -28,7 +25,8 @@ function isControlByte(byte: number): boolean {
 
 /** True for content that is not text: NUL bytes, or many control bytes, near the start. */
 export function looksBinary(bytes: Uint8Array): boolean {
-  if (utf16Encoding(bytes)) return false;
+  // UTF-16 with a BOM is text even though it is full of NUL bytes.
+  if (bomEncoding(bytes)?.startsWith('utf-16')) return false;
   const sniffed = Math.min(bytes.length, SNIFF_BYTES);
   let controls = 0;
   for (let i = 0; i < sniffed; i++) {
@@ -63,32 +61,69 @@ function countDecoding(text: string): { replaced: number; multibyte: number } {
   return { replaced, multibyte };
 }
 
-/**
- * Decodes text bytes. Invalid UTF-8 is decoded anyway: as Windows-1252 when the input has
- * (almost) no valid multi-byte sequences, which is what a legacy 8-bit file looks like, else
- * as UTF-8 with U+FFFD for the broken bytes. `name` is used in warnings.
- */
-export function decodeBytes(bytes: Uint8Array, name: string): Decoded {
-  const utf16 = utf16Encoding(bytes);
-  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), warnings: [] };
+/** Strict UTF-8, or null when the bytes are not valid UTF-8. */
+function strictUtf8(bytes: Uint8Array): string | null {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), warnings: [] };
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    // Not valid UTF-8: fall through to the lenient decodings below.
+    return null;
   }
+}
+
+/** The UTF-8 guess for undeclared bytes: Windows-1252 when almost nothing is valid UTF-8. */
+function decodeUndeclared(bytes: Uint8Array, name: string): Decoded {
   const lenient = new TextDecoder('utf-8').decode(bytes);
   const { replaced, multibyte } = countDecoding(lenient);
   if (multibyte === 0 || replaced > 4 * multibyte) {
     return {
       text: decodeWindows1252(bytes),
+      encoding: 'windows-1252',
       warnings: [`${name}: not valid UTF-8; decoded as Windows-1252 (latin1)`],
     };
   }
   const bytesWord = replaced === 1 ? 'byte' : 'bytes';
   return {
     text: lenient,
+    encoding: 'utf-8',
     warnings: [`${name}: not valid UTF-8; ${replaced} undecodable ${bytesWord} replaced with U+FFFD`],
   };
+}
+
+/** Bytes in the encoding they declare; bytes the encoding does not define become U+FFFD. */
+function decodeDeclared(bytes: Uint8Array, encoding: string, name: string): Decoded {
+  // Node's TextDecoder reads "windows-1252" as ISO-8859-1: the table above has the difference.
+  const text = encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes);
+  const replaced = countDecoding(text).replaced;
+  const bytesWord = replaced === 1 ? 'byte' : 'bytes';
+  return {
+    text,
+    encoding,
+    warnings: replaced ? [`${name}: ${replaced} ${bytesWord} undefined in ${encoding} replaced with U+FFFD`] : [],
+  };
+}
+
+export interface DecodeOptions {
+  /** The charset the transport declared (HTTP Content-Type), which a BOM overrides. */
+  charset?: string | null;
+}
+
+/**
+ * Decodes text bytes in the encoding they declare (BOM, the `charset` option, `<meta charset>`,
+ * http-equiv or an XML declaration; see charset.ts), else as UTF-8. Two kinds of mistake are
+ * common on the web and handled: a page declared as a legacy encoding (often the ISO-8859-1
+ * default of a server) whose bytes are valid UTF-8 with non-ASCII characters is UTF-8, since
+ * text in a legacy 8-bit encoding is practically never valid UTF-8; and undeclared bytes that are
+ * not UTF-8 are decoded anyway, as Windows-1252 when the input has (almost) no valid multi-byte
+ * sequences, which is what a legacy 8-bit file looks like, else as UTF-8 with U+FFFD for the
+ * broken bytes. `name` is used in warnings.
+ */
+export function decodeBytes(bytes: Uint8Array, name: string, options: DecodeOptions = {}): Decoded {
+  const declared = declaredCharset(bytes, options.charset);
+  if (declared?.from === 'bom' && declared.encoding !== 'utf-8') return decodeDeclared(bytes, declared.encoding, name);
+  const utf8 = strictUtf8(bytes);
+  if (!declared || declared.encoding === 'utf-8') return utf8 !== null ? { text: utf8, encoding: 'utf-8', warnings: [] } : decodeUndeclared(bytes, name);
+  if (utf8 !== null && /[^\x00-\x7f]/.test(utf8)) return { text: utf8, encoding: 'utf-8', warnings: [] };
+  return decodeDeclared(bytes, declared.encoding, name);
 }
 
 /** Refuses binary input with one message naming it. */

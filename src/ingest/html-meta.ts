@@ -1,5 +1,5 @@
 /**
- * Article metadata from an HTML page: title, publication date, site name and canonical URL,
+ * Article metadata from an HTML page: title, publication date, site name, author and canonical URL,
  * from <meta> tags, JSON-LD and <time datetime>, in the order publishers fill them reliably.
  */
 import type { DomDocument } from './dom.js';
@@ -10,6 +10,8 @@ export interface HtmlMeta {
   /** `YYYY-MM-DD` as the publisher wrote it (its local day, not converted to UTC). */
   published: string | null;
   source: string | null;
+  /** The byline's names, comma-separated. */
+  author: string | null;
   url: string | null;
 }
 
@@ -22,6 +24,7 @@ const PUBLISHED_KEYS = [
 ];
 const TITLE_KEYS = ['og:title', 'twitter:title', 'dc.title', 'headline'];
 const SITE_KEYS = ['og:site_name', 'application-name', 'publisher', 'dc.publisher', 'cre', 'site_name'];
+const AUTHOR_KEYS = ['author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'twitter:creator'];
 const ARTICLE_TYPES = /(?:Article|NewsArticle|ReportageNews|BlogPosting|AnalysisNewsArticle|WebPage|LiveBlogPosting)$/;
 
 /** All <meta> tags as key → first content, keyed by property, name or itemprop. */
@@ -106,6 +109,24 @@ function stringField(object: Record<string, unknown> | undefined, key: string): 
   return null;
 }
 
+/** "By Jane Doe and Omar Haddad" → "Jane Doe, Omar Haddad"; a profile URL or a handle is no name. */
+export function cleanAuthor(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const name = squashSpaces(value).replace(/^by\s+/i, '').replace(/\s+and\s+/gi, ', ');
+  if (!name || /^(?:https?:|www\.|@)/i.test(name) || name.length > 200) return null;
+  return name;
+}
+
+/** JSON-LD `author`: a name, a Person, or a list of them. */
+function jsonLdAuthor(article: Record<string, unknown> | undefined): string | null {
+  const authors = ([] as unknown[]).concat(article?.['author'] ?? []);
+  const names = authors
+    .map((author) => (typeof author === 'string' ? author : stringField({ author }, 'author')))
+    .map(cleanAuthor)
+    .filter((name): name is string => name !== null);
+  return names.length ? [...new Set(names)].join(', ') : null;
+}
+
 /** <time datetime>: the one marked as the publication date, else the first one. */
 function timeElementDate(doc: DomDocument): string | null {
   const marked = doc.querySelector('time[itemprop="datePublished"][datetime], time[pubdate][datetime]');
@@ -139,11 +160,13 @@ export function readHtmlMeta(doc: DomDocument, pageUrl?: string): HtmlMeta {
   const titleTag = doc.querySelector('title')?.textContent;
   const title = firstOf(map, TITLE_KEYS) ?? stringField(article, 'headline') ?? (titleTag ? squashSpaces(titleTag) : null);
   const siteName = firstOf(map, SITE_KEYS) ?? stringField(article, 'publisher');
+  const author = jsonLdAuthor(article) ?? AUTHOR_KEYS.map((key) => cleanAuthor(map.get(key))).find((name) => name) ?? null;
   return {
     title: title ? squashSpaces(title) : null,
     published: publishedRaw ? toIsoDate(publishedRaw) : null,
     // A publisher given as a URL ("https://facebook.com/...") is not a name.
     source: siteName && !/^https?:/i.test(siteName) ? squashSpaces(siteName) : null,
+    author,
     url: canonicalUrl(doc, map, article, pageUrl),
   };
 }

@@ -38,6 +38,7 @@ test('news page: chrome removed, headline first, paragraphs split by blank lines
     published: '2021-03-14',
     publishedFrom: 'html-meta',
     source: 'The Frontier Post',
+    sourceFrom: 'html-meta',
     url: 'https://frontier.example/world/rebels-seize-crossing',
   });
 });
@@ -76,6 +77,23 @@ test('publication date sources, in order of trust', () => {
     assert.equal(meta.published ?? null, expected, html.slice(30, 140));
     assert.equal(meta.publishedFrom, expected ? 'html-meta' : undefined);
   }
+});
+
+test('author from JSON-LD, meta tags or the visible byline; a URL or handle is no name', () => {
+  const page = (head: string, body = ''): string =>
+    `<!doctype html><html><head><title>T</title>${head}</head><body><article>${body}<p>${'Words of the article. '.repeat(40)}</p></article></body></html>`;
+  const cases: Array<[string, string | null]> = [
+    [page('<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Amina Yusuf"},{"@type":"Person","name":"Tom Berg"}]}</script>'), 'Amina Yusuf, Tom Berg'],
+    [page('<script type="application/ld+json">{"@type":"ReportageNews","author":"By Lena Ortiz"}</script><meta name="author" content="Someone Else">'), 'Lena Ortiz'],
+    [page('<meta name="author" content="Karim Haddad and Sara Lind">'), 'Karim Haddad, Sara Lind'],
+    [page('<meta property="article:author" content="https://social.example/karim">'), null],
+    [page('<meta name="twitter:creator" content="@karimh">'), null],
+    [page('', '<p class="byline">By <a rel="author" href="/a/jo">Jo Mwangi</a></p>'), 'Jo Mwangi'],
+    [page(''), null],
+  ];
+  for (const [html, expected] of cases) assert.equal(htmlToArticle(html).meta.author ?? null, expected, html.slice(30, 200));
+  // The visible byline is metadata, not article text.
+  assert.ok(!htmlToArticle(cases[5]![0]).text.includes('Jo Mwangi'));
 });
 
 test('toIsoDate keeps the day as written', () => {

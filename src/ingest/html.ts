@@ -9,7 +9,7 @@ import type { Article } from './article.js';
 import { blockTexts, lazyModule, parseDocument, squashSpaces, type DomDocument, type DomNode } from './dom.js';
 
 const readability = lazyModule<{ Readability: typeof ReadabilityClass }>('@mozilla/readability');
-import { readHtmlMeta } from './html-meta.js';
+import { cleanAuthor, readHtmlMeta, type HtmlMeta } from './html-meta.js';
 import { normaliseText } from './text.js';
 
 /** How much of the start of an input is looked at to decide it is HTML. */
@@ -28,7 +28,7 @@ export function looksLikeHtml(text: string): boolean {
 }
 
 /** Readability's article element, or null when it finds none (very short pages). */
-function readabilityArticle(doc: DomDocument): { title: string | null; content: DomNode } | null {
+function readabilityArticle(doc: DomDocument): { title: string | null; byline: string | null; content: DomNode } | null {
   // JSON-LD off: its `headline` is often a shortened title; og:title and <title> read better.
   const reader = new (readability().Readability)<DomNode>(doc as never, {
     disableJSONLD: true,
@@ -36,7 +36,7 @@ function readabilityArticle(doc: DomDocument): { title: string | null; content: 
   });
   const parsed = reader.parse();
   if (!parsed?.content) return null;
-  return { title: parsed.title ? squashSpaces(parsed.title) : null, content: parsed.content };
+  return { title: parsed.title ? squashSpaces(parsed.title) : null, byline: parsed.byline ?? null, content: parsed.content };
 }
 
 /** Without a Readability result (tiny pages), every block of the body but its chrome. */
@@ -63,21 +63,25 @@ function withHeadline(title: string | null, paragraphs: string[]): string[] {
 }
 
 /** Only the fields the page actually gave, so later sources can fill the rest. */
-function presentMeta(meta: { title: string | null; published: string | null; source: string | null; url: string | null }): Partial<DocMeta> {
+function presentMeta(meta: HtmlMeta): Partial<DocMeta> {
   const result: Partial<DocMeta> = {};
   if (meta.title) result.title = meta.title;
   if (meta.published) {
     result.published = meta.published;
     result.publishedFrom = 'html-meta';
   }
-  if (meta.source) result.source = meta.source;
+  if (meta.source) {
+    result.source = meta.source;
+    result.sourceFrom = 'html-meta';
+  }
+  if (meta.author) result.author = meta.author;
   if (meta.url) result.url = meta.url;
   return result;
 }
 
 /**
  * The article in an HTML page: its text (headline, then paragraphs, blank-line separated)
- * and what the page's metadata says (title, publication day, site name, canonical URL).
+ * and what the page's metadata says (title, publication day, site name, author, canonical URL).
  */
 export function htmlToArticle(html: string, url?: string): Article {
   const doc = parseDocument(html);
@@ -85,6 +89,8 @@ export function htmlToArticle(html: string, url?: string): Article {
   const article = readabilityArticle(doc);
   const paragraphs = article ? blockTexts(article.content) : fallbackParagraphs(html);
   const title = article?.title ?? meta.title;
+  // Readability's byline is the page's visible "By …" line, when the metadata names no author.
+  const author = meta.author ?? cleanAuthor(article?.byline);
   const text = normaliseText(withHeadline(title, paragraphs).join('\n\n'));
-  return { text, meta: presentMeta({ ...meta, title }), warnings: [] };
+  return { text, meta: presentMeta({ ...meta, title, author }), warnings: [] };
 }

@@ -5,6 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { formatBytes } from '../bytes.js';
 import { SitrepError } from '../errors.js';
 import type { Article } from './article.js';
 import { assertText, decodeBytes } from './decode.js';
@@ -31,12 +32,6 @@ export function resolveMaxBytes(maxBytes?: number, env: NodeJS.ProcessEnv = proc
     throw new SitrepError('E_BAD_ARGUMENT', `${MAX_BYTES_ENV}=${fromEnv} is not a positive whole number of bytes`);
   }
   return parsed;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} bytes`;
 }
 
 function tooLarge(name: string, cap: number): SitrepError {
@@ -84,22 +79,43 @@ async function readFileBytes(path: string, cap: number): Promise<Uint8Array> {
   }
 }
 
+/** What a document's bytes are, when the transport said so (an HTTP Content-Type); else sniffed. */
+export type ContentKind = 'html' | 'text';
+
 /** Decoded text to an Article: HTML is reduced to its article text, plain text normalised. */
-export function toArticle(raw: string, name: string, url?: string): Article {
-  const article = looksLikeHtml(raw) ? htmlToArticle(raw, url) : textToArticle(raw);
+export function toArticle(raw: string, name: string, url?: string, kind?: ContentKind): Article {
+  const isHtml = kind === undefined ? looksLikeHtml(raw) : kind === 'html';
+  const article = isHtml ? htmlToArticle(raw, url) : textToArticle(raw);
   return { ...article, meta: { ...article.meta, name } };
+}
+
+export interface BytesOptions {
+  /** The charset the transport declared (HTTP Content-Type); a BOM still wins over it. */
+  charset?: string | null;
+  /** The page's address, against which a relative canonical URL is resolved. */
+  url?: string;
+  kind?: ContentKind;
+}
+
+/**
+ * Bytes already in memory (a downloaded page) to an Article: refused when binary, decoded in the
+ * charset they declare, HTML reduced to its article. Decoding warnings name the input.
+ */
+export function bytesToArticle(bytes: Uint8Array, name: string, options: BytesOptions = {}): Article {
+  assertText(bytes, name);
+  const decoded = decodeBytes(bytes, name, { charset: options.charset ?? null });
+  const article = toArticle(decoded.text, name, options.url, options.kind);
+  return { ...article, warnings: [...decoded.warnings, ...article.warnings] };
 }
 
 /**
  * Reads a plain-text or HTML article. Empty input gives empty text; bytes that are not
- * UTF-8 are decoded anyway with a warning.
+ * UTF-8 are decoded in the charset an HTML page declares, or anyway with a warning.
  */
 export async function readArticle(path: string, opts: ReadOptions = {}): Promise<Article> {
   const cap = resolveMaxBytes(opts.maxBytes);
   const name = path === '-' ? 'standard input' : path;
   const bytes = path === '-' ? await readCapped(opts.stdin ?? process.stdin, name, cap) : await readFileBytes(path, cap);
-  assertText(bytes, name);
-  const decoded = decodeBytes(bytes, name);
-  const article = toArticle(decoded.text, path);
-  return { ...article, warnings: [...decoded.warnings, ...article.warnings] };
+  const article = bytesToArticle(bytes, name);
+  return { ...article, meta: { ...article.meta, name: path } };
 }
