@@ -284,6 +284,8 @@ export interface CodedEvent {
     reportDate: boolean;
     /** Dated by an earlier sentence of its paragraph ("before dawn Thursday … The gunmen opened fire"). */
     paragraphDate?: boolean;
+    /** Dated only by a later state its sentence tells ("were missing on Tuesday after gunmen stormed"): that day or before. */
+    boundDate?: boolean;
     place: boolean;
     actor1: boolean;
     kind: boolean;

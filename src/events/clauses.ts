@@ -7,8 +7,20 @@
  */
 import type { Span } from '../types.js';
 
-const BOUNDARY =
-  /;\s+|,?\s+in\s+(?:retaliation|response|revenge)\s+(?:for|to)\s+|,\s+(?:(?:only\s+)?(?:hours|days|weeks|months|a\s+day|a\s+week|shortly|soon|just|minutes|moments)\s+)?(?:after|before|following)\s+|,\s+(?:while|whereas|but)\s+|\s+[—–]\s+(?=[a-z])/g;
+/** "hours", "two days", "less than a week", "only minutes": how long before or after the other happening. */
+const INTERVAL =
+  '(?:(?:only|just|barely|less\\s+than|more\\s+than|about|around|nearly|almost|some|roughly)\\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\\s+few|several|\\d+)\\s+)?(?:hours?|days?|weeks?|months?|minutes?|moments|shortly|soon|just)\\s+';
+
+const BOUNDARY = new RegExp(
+  [
+    ';\\s+',
+    ',?\\s+in\\s+(?:retaliation|response|revenge)\\s+(?:for|to)\\s+',
+    `,\\s+(?:${INTERVAL})?(?:after|before|following)\\s+`,
+    ',\\s+(?:while|whereas|but)\\s+',
+    '\\s+[—–]\\s+(?=[a-z])',
+  ].join('|'),
+  'g',
+);
 
 export function clausesOf(text: string, sentence: Span): Span[] {
   const body = text.slice(sentence.start, sentence.end);

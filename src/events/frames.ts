@@ -19,11 +19,16 @@ import type { EventType, Span, SubEventType, TriggerMention } from '../types.js'
 /** Whether a trigger names the kind of act itself rather than violence in general. */
 export const isSpecific = (t: TriggerMention): boolean => rank(t) > 1;
 
+/** Whether the frame's words name the kind of act: a specific trigger, or a raid's told outcome. */
+export const namesKind = (frame: Frame): boolean => isSpecific(frame.main) || frame.outcome !== undefined;
+
 export interface Frame {
   eventType: EventType;
   subEventType: SubEventType;
-  /** The trigger that decided the sub-type. */
+  /** The trigger that decided the sub-type (for a raid that left people missing, the raid's). */
   main: TriggerMention;
+  /** What the raid led to, when that decided the sub-type: people missing after it (an abduction). */
+  outcome?: TriggerMention;
   /** Every trigger folded into this frame. */
   triggers: TriggerMention[];
   /** True when violence words were folded into a demonstration frame. */
@@ -87,9 +92,19 @@ const FOLDS_INTO_CLASH: ReadonlySet<string> = new Set(['Shelling/artillery/missi
 /** Small-arms fire alongside the shells: a ground battle, which ACLED codes as a clash. */
 const GROUND_FIRE = /\b(?:small arms|(?<!heavy )machine[- ]?guns?|gunfire|assault rifles|firefights?|exchanges? of fire|gun battles?)\b/i;
 
+/**
+ * Shots fired into the air: a raid's show of force. Explosions set off in the same breath are
+ * part of that raid (ACLED codes one event per actor pair, place and day), not a bombing of their own.
+ */
+const AIR_FIRE = /\b(?:fir(?:e|es|ed|ing)|sho(?:t|ts|oting)|gunshots)\s+(?:\w+\s+){0,2}?(?:in|into)\s+the\s+air\b/i;
+
+/** Explosives set off on the spot (not shells or air strikes fired from afar). */
+const onTheSpot = (t: TriggerMention): boolean => t.subEventType === 'Remote explosive/landmine/IED';
+
 function frameOf(list: TriggerMention[], clauseText: string): Frame {
   const clash = list.find((t) => t.hints.includes('fighting'));
-  const top = best(list);
+  const raid = AIR_FIRE.test(clauseText) ? list.filter((t) => !onTheSpot(t)) : list;
+  const top = best(raid.length > 0 ? raid : list);
   if (FOLDS_INTO_CLASH.has(top.subEventType) && !clash && GROUND_FIRE.test(clauseText)) {
     return { eventType: 'Battles', subEventType: 'Armed clash', main: top, triggers: list, violent: false };
   }
@@ -155,7 +170,56 @@ function gatheredAsTarget(text: string, t: TriggerMention, violence: readonly Tr
   return GATHERED.test(text.slice(t.start, t.end)) && violence.some((v) => v.end <= t.start && t.start - v.end < 80);
 }
 
-export function framesOf(text: string, clause: Span, triggers: readonly TriggerMention[]): Frame[] {
+/** People missing: what a raid led to, never an act of its own. */
+const isMissing = (t: TriggerMention): boolean => t.hints.includes('missing');
+
+/** A raid, with no harm named: "stormed (a school)", "raided", "invaded", "the attack", "gunmen". */
+const RAID_WORD =
+  /^(?:storm(?:s|ed|ing)?|raid(?:s|ed|ing)?|invad(?:e|es|ed|ing)|invasion|attack(?:s|ed|ing|ers?)?|assault(?:s|ed|ing)?|assailants?|gunm[ae]n|overr[au]n(?:s|ning)?|swoop(?:s|ed|ing)?)$/i;
+
+/**
+ * A trigger that tells a raid and nothing more: its first word is a raid word, and it names no
+ * armed target ("stormed the army base" is a battle, whatever it led to).
+ */
+function isRaid(text: string, t: TriggerMention): boolean {
+  const words = text.slice(t.start, t.end).split(/\s+/);
+  if (t.eventType === 'Explosions/Remote violence' || (t.eventType === 'Battles' && words.length > 1)) return false;
+  return RAID_WORD.test(words[0] ?? '');
+}
+
+function isRaidOnly(text: string, frame: Frame): boolean {
+  return frame.triggers.every((t) => isRaid(text, t));
+}
+
+/**
+ * ACLED codes one event per actor pair, place and day, and a raid whose point was to take
+ * people is an abduction: "gunmen stormed a school and abducted 30 girls" is one abduction,
+ * and so is "110 students were missing after the attack on their school". A raid that also
+ * harmed people ("killing three") stays an attack of its own beside the abduction.
+ */
+function raidsForAbduction(text: string, frames: Frame[], missing: readonly TriggerMention[]): Frame[] {
+  const raid = frames.find((f) => isRaidOnly(text, f));
+  if (!raid) return frames;
+  const abduction = frames.find((f) => f.subEventType === 'Abduction/forced disappearance');
+  if (abduction) {
+    return frames.filter((f) => f !== raid).map((f) => (f === abduction ? { ...f, triggers: [...f.triggers, ...raid.triggers] } : f));
+  }
+  const outcome = missing[0];
+  if (!outcome) return frames;
+  const taken: Frame = { ...raid, eventType: 'Violence against civilians', subEventType: 'Abduction/forced disappearance', outcome, triggers: [...raid.triggers, outcome] };
+  return frames.map((f) => (f === raid ? taken : f));
+}
+
+/**
+ * The events a clause tells. `sentence` holds the triggers of the whole sentence: people missing
+ * in one clause ("students were unaccounted for on Tuesday, a day after ...") are the outcome
+ * of the raid another clause tells.
+ */
+export function framesOf(text: string, clause: Span, triggers: readonly TriggerMention[], sentence: readonly TriggerMention[] = triggers): Frame[] {
+  return raidsForAbduction(text, clauseFrames(text, clause, triggers.filter((t) => !isMissing(t))), sentence.filter(isMissing));
+}
+
+function clauseFrames(text: string, clause: Span, triggers: readonly TriggerMention[]): Frame[] {
   let events = triggers.filter((t) => !t.hints.includes('not-event'));
   // People gathered whom an act of violence struck are its target: no demonstration at all.
   const violent = events.filter((t) => familyOf(t) === 'violence');

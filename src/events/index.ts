@@ -7,7 +7,7 @@
 import type { ActorEntry, ActorMention, CodedEvent, CountMention, DateMention, Doc, EventType, Place, PlaceMention, Reason, Span, Stage, TriggerMention } from '../types.js';
 import { clausesOf } from './clauses.js';
 import { viewOf, within, type SentenceView } from './context.js';
-import { framesOf, isSpecific, type Frame } from './frames.js';
+import { framesOf, namesKind, type Frame } from './frames.js';
 import { assignRoles, isArmed, type RoleActorFn, type RoleInput, type Roles } from './roles.js';
 import { chooseWhen, isReportDate } from './when.js';
 import { chooseWhere } from './where.js';
@@ -15,6 +15,7 @@ import { countsByFrame, countsOfFrames, giveGrievances, isRiotResponse, isTollOn
 import { statusOf } from './status.js';
 import { refineSubType } from './refine.js';
 import { claimantOf } from './claims.js';
+import { isClaimObject, isTopicOfTelling, roleOf } from './reference.js';
 
 export interface CodeResources {
   roleActor: RoleActorFn;
@@ -98,9 +99,10 @@ function codeDocument(doc: Doc, resources: CodeResources): CodedEvent[] {
     const places = within(doc.places, s);
     const actors = within(doc.actors, s);
     const clauses = clausesOf(doc.text, s);
+    const sentenceTriggers = within(doc.triggers, s);
     for (const clause of clauses) {
-      const triggers = within(doc.triggers, clause);
-      const frames = framesOf(doc.text, clause, triggers);
+      const triggers = within(sentenceTriggers, clause);
+      const frames = framesOf(doc.text, clause, triggers, sentenceTriggers);
       const told = countsOfFrames(doc.text, within(doc.counts, clause), triggers, frames);
       grievances.push(...told.grievances);
       const counts = countsByFrame(frames, told.counts);
@@ -139,7 +141,7 @@ function codeDocument(doc: Doc, resources: CodeResources): CodedEvent[] {
         const beside = previous ? tollBesideStrategic(frame, previous, frameCounts, ownDate || ownPlace) : [];
         if (beside.length > 0 && previous && takesToll(previous, beside)) addToll(beside, frame.main.start);
         const event = codeFrame(doc, sv, frame, {
-          evidence, dates: within(dates, clause), places: within(places, clause), actors: within(actors, clause),
+          evidence, dates: within(dates, clause), places: within(places, clause), actors: within(actors, clause), acts: triggers,
           counts: frameCounts.filter((c) => !beside.includes(c)), context, lead, leadParagraph: view.body[0]?.paragraph ?? 0, claimant, memory, resources,
         });
         if (event) {
@@ -170,6 +172,8 @@ interface FrameInput {
   dates: DateMention[];
   places: PlaceMention[];
   actors: ActorMention[];
+  /** The clause's triggers: an act told before "after" keeps the date before it. */
+  acts: TriggerMention[];
   counts: CountMention[];
   lead: { date: DateMention | null; place: PlaceMention | null };
   /** Paragraph number of the article's first body paragraph. */
@@ -185,6 +189,7 @@ interface FrameInput {
 function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput): CodedEvent | null {
   const s = sv.sentence;
   const why: Reason[] = [{ field: 'sub_event_type', rule: frame.main.rule, span: frame.main }];
+  if (frame.outcome) why.push({ field: 'sub_event_type', rule: 'frames:raid-leaves-people-missing', span: frame.outcome });
   if (isAggregate(doc.text, frame, input.evidence)) {
     doc.trace.push(`code: dropped ${frame.subEventType} at ${frame.main.start}: an aggregate toll, not one event`);
     return null;
@@ -195,8 +200,17 @@ function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput):
     return null;
   }
   if (status.cue) why.push({ field: 'status', rule: status.cue.rule, span: status.cue });
-  const when = chooseWhen({ doc, trigger: frame.main, inSentence: input.dates, paragraph: input.context.date, lead: input.lead.date, published: doc.meta.published });
-  const where = chooseWhere({ text: doc.text, trigger: frame.main, inSentence: input.places, paragraph: input.context.place, lead: input.lead.place, focus: doc.focus ?? actorCountry(doc, input.resources) });
+  // "The abduction came three days after bombers struck Konduga on Friday": Friday and Konduga
+  // are the bombing's; "were missing on Tuesday after gunmen stormed": Tuesday only bounds the raid.
+  const role = (m: Span) => roleOf(doc.text, frame.main, m, input.acts);
+  const bound = input.dates.filter((d) => role(d) === 'bound').at(-1) ?? null;
+  const when = chooseWhen({
+    doc, trigger: frame.main, inSentence: input.dates.filter((d) => role(d) === 'own'), paragraph: input.context.date, bound, lead: input.lead.date, published: doc.meta.published,
+  });
+  const where = chooseWhere({
+    text: doc.text, trigger: frame.main, inSentence: input.places.filter((p) => role(p) !== 'other-act'), paragraph: input.context.place, lead: input.lead.place,
+    focus: doc.focus ?? actorCountry(doc, input.resources),
+  });
   const counts = rangesOf(input.counts);
   if (!when || !where) {
     doc.trace.push(`code: dropped ${frame.subEventType} at ${frame.main.start}: no ${when ? 'place' : 'date'}`);
@@ -247,12 +261,15 @@ function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput):
     evidence: [{ doc: doc.id, start: input.evidence.start, end: input.evidence.end, text: doc.text.slice(input.evidence.start, input.evidence.end) }],
     confidence: confidenceOf(frame, when.own, where.own, roles.agentNamed),
     inLead: sv.paragraph === input.leadParagraph,
-    // A claim of responsibility only joins the event it claims; it does not found one.
-    stated: isClaimObject(doc.text, frame.main)
+    // A claim of responsibility only joins the event it claims; it does not found one. Nor does
+    // an account of the act, whose subject (who corrected the account) did not do it.
+    stated: isTopicOfTelling(doc.text, frame.main)
+      ? { date: false, reportDate: false, place: false, actor1: false, kind: false }
+      : isClaimObject(doc.text, frame.main)
       ? { date: false, reportDate: false, place: false, actor1: roles.agentNamed, kind: false }
       : {
-          date: when.own, reportDate: when.rule === 'when:report-date', paragraphDate: when.rule === 'when:paragraph',
-          place: where.own, actor1: roles.agentNamed, kind: isSpecific(frame.main),
+          date: when.own, reportDate: when.rule === 'when:report-date', paragraphDate: when.rule === 'when:paragraph', boundDate: when.rule === 'when:bound',
+          place: where.own, actor1: roles.agentNamed, kind: namesKind(frame),
         },
     why,
   };
@@ -270,8 +287,12 @@ function roleInputOf(doc: Doc, frame: Frame, s: Span, input: FrameInput, place: 
   };
 }
 
-/** "More than 350 people have been killed since October": a running total, not an event. */
-const AGGREGATE = /\b(?:since|so far|to date|this year|in total|overall|tally|cumulative|in all)\b/i;
+/**
+ * "More than 350 people have been killed since October": a running total, not an event. "Since
+ * the raid" dates a figure from one act, which is that act's ("the first official figure since the raid").
+ */
+const AGGREGATE =
+  /\b(?:since(?!\s+(?:the|this|that|last|[\w-]+['’]s)\s+(?:[\w-]+\s+)?(?:raid|attack|assault|bombing|blast|explosion|abduction|kidnapping|strike|incident|shooting|massacre|ambush)s?\b)|so far|to date|this year|in total|overall|tally|cumulative|in all)\b/i;
 
 /** Acts whose toll a lead may tell before them. */
 const VIOLENT_ACT: ReadonlySet<EventType> = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
@@ -293,12 +314,6 @@ function isAggregate(text: string, frame: Frame, clause: Span): boolean {
   return frame.main.hints.includes('generic-violence') && AGGREGATE.test(text.slice(clause.start, clause.end));
 }
 
-/** "X claimed responsibility for the bombing": a telling about who did it, not of the act itself. */
-const CLAIM_OBJECT = /\b(?:claim\w*|took|denied|deny|denies)\s+(?:\w+\s+)?(?:responsibility|credit)\s+for\s+(?:[\w'’-]+\s+){0,3}$/i;
-
-function isClaimObject(text: string, trigger: Span): boolean {
-  return CLAIM_OBJECT.test(text.slice(Math.max(0, trigger.start - 60), trigger.start));
-}
 
 /**
  * With no place name or country word at all, the actors may still tell the country: the

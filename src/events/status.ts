@@ -14,6 +14,15 @@ export interface StatusResult {
 
 const CLAUSE_BREAK = /[;:.!?]|\bbut\b|\bwhile\b|\bwhereas\b/i;
 const WINDOW = 80;
+/**
+ * Cues that bear only on the act named right after them: "the deadline for the withdrawal",
+ * "warned that gunmen were planning an attack". A deadline defied or a warning heeded earlier
+ * in the sentence says nothing of what was done next ("defied the deadline and kept up the sit-in").
+ */
+const NEAR_ONLY: ReadonlyMap<string, number> = new Map([
+  ['status:deadline', 16],
+  ['status:warning-of-plans', 16],
+]);
 
 /**
  * A cue bears on the event when it comes before the event word in the same clause ("denied
@@ -23,7 +32,7 @@ const WINDOW = 80;
 function governs(text: string, cue: StatusCue, trigger: Span): boolean {
   if (cue.start >= trigger.start && cue.end <= trigger.end) return true;
   if (cue.end > trigger.start) return false;
-  if (trigger.start - cue.end > WINDOW) return false;
+  if (trigger.start - cue.end > (NEAR_ONLY.get(cue.rule) ?? WINDOW)) return false;
   return !CLAUSE_BREAK.test(between(text, cue, trigger));
 }
 

@@ -11,7 +11,7 @@
  */
 import type { ActorMention, CodedEvent, CountKind, CountMention, CountRange, EventType, Span, SubEventType, TriggerMention } from '../types.js';
 import { gap } from './context.js';
-import { isSpecific, type Frame } from './frames.js';
+import { isSpecific, namesKind, type Frame } from './frames.js';
 
 const VIOLENCE: readonly CountKind[] = ['killed', 'injured', 'displaced'];
 
@@ -78,6 +78,9 @@ const VIOLENT_ACTS: ReadonlySet<EventType> = new Set(['Battles', 'Explosions/Rem
 /** "as a result of which", "leaving": what the act before it caused. */
 const CONSEQUENCE = /(?<![\p{L}])(?:as\s+a\s+(?:result|consequence)\s+of\s+which|as\s+a\s+result)\s*,?\s+(?:[\p{L}\p{N}'’-]+\s+){0,3}$/u;
 
+/** "at Kabul airport", "in the market of Konduga": where the act was, between its noun and "that". */
+const PLACE_PHRASE = /^\s+(?:at|in|on|near|outside|inside)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+$/u;
+
 /** "an attack that residents said killed 50": a relative clause about a noun. */
 const RELATIVE = /(?<![\p{L}])(?:that|which)\s+(?:[\p{L}\p{N}'’-]+\s+){0,2}$/u;
 
@@ -99,8 +102,10 @@ function qualifiesKept(text: string, trigger: Span, kept: ReadonlySet<TriggerMen
   const preposition = /(?:^|\s)(?:in|during|after|by)\s*$/.exec(before.slice(0, relative.index))?.[0].length ?? 0;
   const at = trigger.start - before.length + relative.index - preposition;
   const space = /[\s,]*$/.exec(text.slice(Math.max(0, at - 8), at))?.[0].length ?? 0;
-  // The kept trigger covers the noun before "that" (it may run on: "attack that residents").
-  return [...kept].some((t) => t.start < at - space && t.end >= at - space && VIOLENT_ACTS.has(t.eventType));
+  // The kept trigger covers the noun before "that" (it may run on: "attack that residents"), or
+  // a place phrase stands between them ("a bombing at Kabul airport that has killed 182").
+  const placed = (t: TriggerMention): boolean => t.end < at && PLACE_PHRASE.test(text.slice(t.end, at - space));
+  return [...kept].some((t) => ((t.start < at - space && t.end >= at - space) || placed(t)) && VIOLENT_ACTS.has(t.eventType));
 }
 
 /**
@@ -172,7 +177,7 @@ const ANOTHER_INCIDENT = /\b(?:separate(?:ly)?|elsewhere|meanwhile|another\s+(?:
  * ("were killed", "died"), it gives counts, and it names no date or place of its own.
  */
 export function isTollOnly(text: string, clause: Span, frame: Frame, counts: readonly CountMention[], statesWhenOrWhere: boolean): boolean {
-  if (isSpecific(frame.main) || statesWhenOrWhere || counts.length === 0) return false;
+  if (namesKind(frame) || statesWhenOrWhere || counts.length === 0) return false;
   if (frame.eventType === 'Protests' || frame.eventType === 'Riots' || frame.eventType === 'Strategic developments') return false;
   return !ANOTHER_INCIDENT.test(text.slice(clause.start, clause.end));
 }

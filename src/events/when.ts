@@ -1,6 +1,7 @@
 /**
  * When an event happened. A date written in the event's own sentence wins (the one nearest the
- * trigger); otherwise the event inherits the date of the paragraph it is told in, then the
+ * trigger); otherwise the event inherits the date of the paragraph it is told in, then a date
+ * its sentence gives as a bound ("were missing on Tuesday after gunmen stormed"), then the
  * article's lead date, and last the publication date at week precision, since a report with no
  * date at all is about "these days". The day a statement was made ("officials said on Sunday")
  * dates the report, not the event, so it only serves when nothing better is known. Inherited dates are marked so that merging trusts a date
@@ -26,6 +27,8 @@ export interface WhenInput {
   inSentence: DateMention[];
   /** The latest date told earlier in the same paragraph, if any. */
   paragraph: DateMention | null;
+  /** A date by which the act had happened ("were missing on Tuesday after gunmen stormed"). */
+  bound?: DateMention | null;
   /** The first date of the article's body (the lead), if any. */
   lead: DateMention | null;
   published: string | null;
@@ -60,6 +63,7 @@ export function chooseWhen(input: WhenInput): When | null {
   const own = nearest(usableHere.filter((d) => !isReportDate(input.doc, d)), input.trigger);
   if (own) return fromMention(own, true, 'when:sentence');
   if (input.paragraph && usable(input.paragraph)) return fromMention(input.paragraph, false, 'when:paragraph');
+  if (input.bound && usable(input.bound)) return fromMention(input.bound, false, 'when:bound');
   const reported = nearest(usableHere, input.trigger);
   if (reported) return fromMention(reported, false, 'when:report-date');
   if (input.lead && usable(input.lead)) return fromMention(input.lead, false, 'when:lead');

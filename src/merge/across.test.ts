@@ -62,3 +62,12 @@ test('folding: the latest independent report sets the toll, every source is list
   assert.equal(folded.source, 'Wire; Ledger; Digest');
   assert.deepEqual(folded.evidence.map((e) => e.doc), ['d1', 'd2', 'd3']);
 });
+
+test('folding: an act one report doubted and another independent report states as fact occurred', () => {
+  const report = (seq: number, status: CodedEvent['status'], copy = false): Report => ({
+    id: `m${seq}`, documentId: `d${seq}`, seq, published: `2022-04-0${seq + 7}`, copy, event: event({ status }),
+  });
+  assert.equal(foldReports([report(1, 'alleged'), report(2, 'occurred')]).status, 'occurred');
+  assert.equal(foldReports([report(1, 'alleged'), report(2, 'occurred', true)]).status, 'alleged', 'a copy confirms nothing');
+  assert.equal(foldReports([report(1, 'denied'), report(2, 'occurred')]).status, 'denied');
+});

@@ -10,8 +10,9 @@
  * The folded event takes the in-document rules for each field (a stated or more precise date
  * and place win, the telling that names the act decides the kind), with two rules of its own:
  * the toll is that of the latest independent report that gives one (ACLED codes the most
- * recent conservative figure; `counts` keeps the whole range seen), and the source lists every
- * outlet that reported it.
+ * recent conservative figure; `counts` keeps the whole range seen), an act one report doubted
+ * and an independent one states as fact occurred, and the source lists every outlet that
+ * reported it.
  */
 import type { CodedEvent, CountKind, Report } from '../types.js';
 import { combine, combineRanges } from './combine.js';
@@ -102,8 +103,12 @@ export function foldReports(reports: readonly Report[]): CodedEvent {
   const tolled = (independent.length ? independent : [...reports]).filter((r) => r.event.counts.killed).sort(byReportOrder);
   const latest = tolled.at(-1);
   const sources = [...new Set(reports.map((r) => r.event.source).filter((s): s is string => !!s))];
+  // An act one report only alleged ("police said there was no confirmation") and another
+  // independent report states as fact took place: the confirmation is the newer knowledge.
+  const confirmed = (event.status === 'alleged' || event.status === 'planned') && reports.some((r) => !r.copy && r.event.status === 'occurred');
   return {
     ...event,
+    status: confirmed ? 'occurred' : event.status,
     fatalities: latest ? latest.event.fatalities : event.fatalities,
     tollPrecise: latest ? latest.event.tollPrecise : event.tollPrecise,
     counts,

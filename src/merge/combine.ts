@@ -119,6 +119,7 @@ export function combine(a: CodedEvent, b: CodedEvent): CodedEvent {
       date: a.stated.date || b.stated.date,
       reportDate: a.stated.reportDate || b.stated.reportDate,
       paragraphDate: !!(a.stated.paragraphDate || b.stated.paragraphDate),
+      boundDate: !!(a.stated.boundDate || b.stated.boundDate),
       place: a.stated.place || b.stated.place,
       actor1: a.stated.actor1 || b.stated.actor1,
       kind: a.stated.kind || b.stated.kind,

@@ -106,3 +106,54 @@ test('a telling that only says people died gives an air strike its civilian vict
   const [nearInjured] = mergeTellings([strike, died(150, { injured: { low: 12, high: null } })]);
   assert.equal(nearInjured?.actor2, 'Civilians (Syria)');
 });
+
+const KABUL = { ...place('Kabul', 34.53, 69.17, 1, 'Kabul'), iso3: 'AFG', country: 'Afghanistan' };
+const unstated = { date: false, reportDate: false, place: false, actor1: false, kind: true };
+
+test('a telling joins the event told on its day and at its inherited place, not the one told next to it', () => {
+  const AFGHANISTAN: Place = { ...place('Afghanistan', 33.9, 67.7, 3, ''), iso3: 'AFG', admin1: null, featureCode: 'COUNTRY', id: 'country:AFG' };
+  const KANDAHAR = { ...place('Kandahar', 31.61, 65.71, 3, 'Kandahar'), iso3: 'AFG' };
+  const afghan = (p: Place): Place => ({ ...p, iso3: 'AFG', country: 'Afghanistan' });
+  const strike = telling({
+    start: 0, eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike', date: '2018-07-27', place: KANDAHAR, location: 'Kandahar',
+    stated: { ...unstated, place: true, reportDate: true }, inLead: true,
+  });
+  const bombing = telling({
+    start: 400, eventType: 'Explosions/Remote violence', subEventType: 'Suicide bomb', place: afghan(KABUL), location: 'Kabul', stated: { ...unstated, place: true }, inLead: true,
+  });
+  assert.equal(mergeTellings([strike, bombing]).length, 2);
+  // Dated the bombing's day, placed only in the country: the bombing's, though the strike is as near.
+  const onTheDay = telling({ start: 200, place: AFGHANISTAN, location: 'Afghanistan', stated: { ...unstated, date: true, kind: false } });
+  assert.deepEqual(mergeTellings([strike, bombing, onTheDay]).map((e) => [e.subEventType, e.evidence.length]), [['Air/drone strike', 1], ['Suicide bomb', 2]]);
+  // Undated, placed only by the lead (Kabul): the event at Kabul, though told next to the strike.
+  const aside = telling({
+    start: 100, eventType: 'Explosions/Remote violence', subEventType: 'Remote explosive/landmine/IED', place: afghan(KABUL), location: 'Kabul', stated: unstated,
+  });
+  assert.deepEqual(mergeTellings([strike, bombing, aside]).map((e) => [e.subEventType, e.evidence.length]), [['Air/drone strike', 1], ['Suicide bomb', 2]]);
+});
+
+test('two kinds of act a sentence tells one after the other stay apart; clauses joined by "while" may be one', () => {
+  const text = 'The army said it had killed two militants in a drone strike, hours after a car bomb hit the market.';
+  const cut = text.indexOf(', hours after ');
+  const sentence = { start: 0, end: text.length };
+  const strike = telling({ start: 0, eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike', stated: { ...unstated, place: true }, inLead: true });
+  strike.evidence = [{ doc: 'd', start: 0, end: cut, text: text.slice(0, cut) }];
+  const bomb = telling({ start: 0, eventType: 'Explosions/Remote violence', subEventType: 'Remote explosive/landmine/IED', stated: { ...unstated, place: true }, inLead: true });
+  const at = cut + ', hours after '.length;
+  bomb.evidence = [{ doc: 'd', start: at, end: text.length, text: text.slice(at) }];
+  assert.equal(mergeTellings([strike, bomb], { text, sentences: [sentence] }).length, 2);
+  assert.equal(mergeTellings([strike, bomb]).length, 1, 'without the layout they were one');
+  const whileText = text.replace(', hours after ', ', while ');
+  const whileBomb = { ...bomb, evidence: [{ doc: 'd', start: cut + ', while '.length, end: whileText.length, text: whileText.slice(cut + ', while '.length) }] };
+  assert.equal(mergeTellings([strike, whileBomb], { text: whileText, sentences: [{ start: 0, end: whileText.length }] }).length, 1);
+});
+
+test('an act dated only by a later state ("were missing on Tuesday after") founds an event and takes a stated day', () => {
+  const bounded = { ...unstated, place: true, boundDate: true };
+  const abduction = telling({ start: 0, subEventType: 'Abduction/forced disappearance', date: '2018-07-26', stated: bounded, inLead: false });
+  assert.equal(mergeTellings([abduction]).length, 1);
+  const raid = telling({ start: 120, date: '2018-07-25', stated: { ...unstated, date: true, kind: false } });
+  const [event, ...rest] = mergeTellings([abduction, raid]);
+  assert.equal(rest.length, 0);
+  assert.deepEqual([event?.subEventType, event?.date], ['Abduction/forced disappearance', '2018-07-25']);
+});

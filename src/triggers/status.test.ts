@@ -34,6 +34,8 @@ const CASES: Array<[string, string]> = [
   ['The province had been insulated from the seven-year war.', 'nonevent'],
   ['Since 2011, more than 300,000 people have died in the conflict.', 'nonevent'],
   ['The army did not attack the camp, a spokesman said.', 'nonevent'],
+  ['The council set Friday as the deadline for the withdrawal of the militia.', 'nonevent'],
+  ['Officials warned that the rebels were preparing an offensive on the city.', 'nonevent'],
 ];
 
 // Plain reports of fact: no cue at all.

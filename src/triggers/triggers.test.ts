@@ -213,6 +213,36 @@ test('an armed noun after "killed by" is the agent, not the target of an attack 
   assert.ok(triggersOf('Gunmen killed two soldiers at a checkpoint.').some((t) => t.entry === 'attack-on-forces'));
 });
 
+test('an attack at an airport or a station tells where, not whom: no attack on armed men', () => {
+  const at = "Officials said 60 people died in Thursday's attack at the airport.";
+  assert.ok(!triggersOf(at).some((t) => t.entry === 'attack-on-forces'), explain(at));
+  assert.ok(triggersOf('Rebels attacked at least three army bases near Goma.').some((t) => t.entry === 'attack-on-forces'));
+  assert.ok(triggersOf('Militants attacked the airport on Monday.').some((t) => t.entry === 'attack-on-forces'));
+});
+
+test('"were planning an attack" is no passive attack on armed men; "were ambushed" is', () => {
+  const planned = 'Officials said militants were planning an attack on the convoy.';
+  assert.ok(!triggersOf(planned).some((t) => t.entry === 'attack-on-forces' && planned.slice(t.start, t.end).startsWith('militants')), explain(planned));
+  assert.ok(triggersOf('Five soldiers were ambushed near the border.').some((t) => t.entry === 'attack-on-forces'));
+});
+
+test('a threat named as the reason for an advisory, and civilians said to be unharmed, are no events', () => {
+  for (const text of [
+    'The embassy told its citizens to leave the area because of a "specific, credible threat."',
+    'The consulate issued a security alert for the northern districts.',
+    'The army said two fighters were killed and that it knew of no civilian casualties.',
+  ]) {
+    assert.ok(!triggersOf(text).some((t) => t.entry === 'threat' || t.entry === 'killing-civilians'), `${text}: ${explain(text)}`);
+  }
+  assert.equal(triggersOf('The gang sent threatening letters to teachers.').some((t) => t.entry === 'threat'), true);
+});
+
+test('people missing are marked as an outcome, not as an abduction act', () => {
+  const found = triggersOf('Dozens of pupils were unaccounted for after the raid, and 12 others are still missing.');
+  assert.deepEqual(found.filter((t) => t.hints.includes('missing')).length, 2, JSON.stringify(found.map((t) => t.entry)));
+  assert.ok(triggersOf('The unmanned strike hit a compound.').some((t) => t.subEventType === 'Air/drone strike'));
+});
+
 test('a trigger crossing a longer match keeps its own words', () => {
   const text = 'Dozens died in a chemical attack on a rebel-held town.';
   assert.ok(triggersOf(text).some((t) => t.entry === 'chemical'), explain(text));
