@@ -75,7 +75,7 @@ export async function runWatch(file: string | undefined, opts: WatchOptions, io:
     const feeds = await store.listFeeds();
     if (feeds.length === 0) throw new SitrepError('E_BAD_ARGUMENT', 'no feeds to watch', 'give a FEEDS.yaml or add one with `sitrep feeds add URL`');
     const ctx: PollContext = {
-      store, corpus: new Corpus(store, makeExtractor()), readPage: pageToArticle, pacer, fetchOptions, log: logger,
+      store, corpus: new Corpus(store, makeExtractor()), readPage: pageToArticle, pacer, fetchOptions, log: logger, say: (line) => io.err(`sitrep: ${line}`),
       stop: signals.stop.signal, cancel: signals.cancel.signal, now: Date.now,
     };
     logger.info({ feeds: feeds.length, once: opts.once === true, store: store.location }, 'watch started');

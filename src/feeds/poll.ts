@@ -16,6 +16,7 @@ import { SitrepError } from '../errors.js';
 import type { FeedItemState, FeedPollUpdate, FeedState, Store } from '../store/types.js';
 import { FeedError } from './errors.js';
 import { fullContent } from './full-content.js';
+import { formatInterval } from './interval.js';
 import { contentArticle, withItemFallbacks, type PageReader } from './item-article.js';
 import { parseFeedBytes, type FeedItem } from './parse.js';
 import { nextPollAfterError, nextPollAfterSuccess } from './schedule.js';
@@ -34,6 +35,8 @@ export interface PollContext {
   pacer: HostPacer;
   fetchOptions: { timeoutMs: number; maxBytes: number; maxRedirects: number };
   log: FeedLog;
+  /** One line for a person (standard error): each failure and warning, as `sitrep fetch` says them. */
+  say: (line: string) => void;
   /** Once aborted, no new feed or document is started; the document under way is finished. */
   stop: AbortSignal;
   /** Once aborted, downloads under way are cancelled too (a second signal). */
@@ -112,6 +115,7 @@ async function takeItem(item: FeedItem, feed: FeedState, source: string | null, 
     }
     const giveUp = attempt >= MAX_ITEM_ATTEMPTS;
     ctx.log.warn({ ...fields, failure: failureKind(error), attempt, giveUp, error: message }, 'item failed');
+    ctx.say(`item failed ${message} (attempt ${attempt} of ${MAX_ITEM_ATTEMPTS}${giveUp ? '; given up' : ''})`);
     return { status: 'failed' };
   }
 }
@@ -123,7 +127,10 @@ function emptyReport(feedId: string, outcome: PollOutcome, error: string | null 
 /** Reads the feed and takes up its new items; returns what the poll did. */
 async function readFeed(feed: FeedState, response: FetchResult, ctx: PollContext): Promise<{ report: PollReport; update: FeedPollUpdate }> {
   const parsed = parseFeedBytes(response.body, feed.url, response.contentType, response.url);
-  for (const warning of parsed.warnings) ctx.log.warn({ feed: feed.id, url: feed.url, warning }, 'feed warning');
+  for (const warning of parsed.warnings) {
+    ctx.log.warn({ feed: feed.id, url: feed.url, warning }, 'feed warning');
+    ctx.say(`warning: ${warning}`);
+  }
   if (parsed.skipped) ctx.log.warn({ feed: feed.id, url: feed.url, skipped: parsed.skipped }, 'items with neither id nor link skipped');
   const { take, states } = await itemsToTake(feed, parsed.items, ctx.store);
   ctx.log.info({ feed: feed.id, url: feed.url, items: parsed.items.length, new: take.length }, 'feed read');
@@ -201,6 +208,7 @@ async function failFeed(feed: FeedState, error: unknown, ctx: PollContext): Prom
     { feed: feed.id, url: feed.url, failure: failureKind(error), consecutiveErrors: errors, retryAfterMs: retryAfterMs ?? undefined, nextPollAt, error: message },
     'feed failed',
   );
+  ctx.say(`feed failed ${message} (${errors} in a row; next poll in ${formatInterval(Math.ceil((Date.parse(nextPollAt) - at) / 1000))})`);
   try {
     await ctx.store.updateFeed(feed.id, { lastPollAt: new Date(at).toISOString(), consecutiveErrors: errors, lastError: message, nextPollAt });
   } catch (storeError) {
