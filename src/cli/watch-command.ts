@@ -5,8 +5,9 @@
  * under way finish and exits 0; a second one cancels their downloads too. `--once` runs one
  * cycle and exits: 0 when every feed and item went through, 1 when any failed (for cron).
  *
- * Standard error gets one status line per cycle; `--log` adds structured logs (pino), one line
- * per feed read, item ingested and failure, each failure with its kind.
+ * Standard error gets one status line per cycle and one line per failed feed or item (as
+ * `sitrep fetch` says them); `--log` adds structured logs (pino), one line per feed read, item
+ * ingested and failure, each failure with its kind.
  */
 import { Corpus, openStore, resolveDbPath } from '../corpus.js';
 import { SitrepError } from '../errors.js';
