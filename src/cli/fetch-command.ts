@@ -24,7 +24,7 @@ export interface FetchOptions extends LogOptions {
   delay?: string;
 }
 
-const DEFAULT_DELAY_S = 1;
+export const DEFAULT_DELAY_S = 1;
 
 /** A number of seconds given on the command line, as milliseconds. */
 export function secondsOption(value: string | undefined, option: string, fallbackMs: number, allowZero: boolean): number {

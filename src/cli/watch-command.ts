@@ -17,7 +17,7 @@ import { cycleLine, readFeedsFile, syncFeeds, watchFeeds, type CycleSummary, typ
 import { resolveMaxBytes } from '../ingest/index.js';
 import type { Store } from '../store/types.js';
 import { maxBytesOf, type Io } from './extract-command.js';
-import { pageToArticle, redirectsOption, secondsOption } from './fetch-command.js';
+import { DEFAULT_DELAY_S, pageToArticle, redirectsOption, secondsOption } from './fetch-command.js';
 import { createLogger, type LogOptions } from './logger.js';
 
 export interface WatchOptions extends LogOptions {
@@ -29,7 +29,6 @@ export interface WatchOptions extends LogOptions {
   delay?: string;
 }
 
-const DEFAULT_DELAY_S = 1;
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
 async function syncFile(path: string, store: Store, io: Io): Promise<void> {
