@@ -9,7 +9,7 @@ import { Corpus, openStore, resolveDbPath } from '../corpus.js';
 import { SitrepError } from '../errors.js';
 import type { Extractor } from '../extract.js';
 import { fetchUrl, FetchError, FETCH_DEFAULTS, HostPacer, type FetchResult } from '../fetch/index.js';
-import { bytesToArticle, charsetOfContentType, resolveMaxBytes, type ContentKind } from '../ingest/index.js';
+import { bytesToArticle, charsetOfContentType, resolveMaxBytes, type Article, type ContentKind } from '../ingest/index.js';
 import { checkDate, maxBytesOf, type Io } from './extract-command.js';
 import { summaryLine, type IngestTally } from './ingest-command.js';
 import { createLogger, type LogOptions } from './logger.js';
@@ -24,10 +24,10 @@ export interface FetchOptions extends LogOptions {
   delay?: string;
 }
 
-const DEFAULT_DELAY_S = 1;
+export const DEFAULT_DELAY_S = 1;
 
 /** A number of seconds given on the command line, as milliseconds. */
-function secondsOption(value: string | undefined, option: string, fallbackMs: number, allowZero: boolean): number {
+export function secondsOption(value: string | undefined, option: string, fallbackMs: number, allowZero: boolean): number {
   if (value === undefined) return fallbackMs;
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0)) {
@@ -36,7 +36,7 @@ function secondsOption(value: string | undefined, option: string, fallbackMs: nu
   return Math.round(n * 1000);
 }
 
-function redirectsOption(value: string | undefined): number {
+export function redirectsOption(value: string | undefined): number {
   if (value === undefined) return FETCH_DEFAULTS.maxRedirects;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new SitrepError('E_BAD_ARGUMENT', `--max-redirects "${value}" is not a whole number`);
@@ -52,6 +52,12 @@ export function pageKind(contentType: string | null, url: string): ContentKind |
   if (HTML_TYPES.has(type)) return 'html';
   if (type === 'text/plain') return 'text';
   throw new SitrepError('E_READ', `${url}: not a web page (Content-Type ${type})`);
+}
+
+/** A downloaded page as an article: decoded in its charset, refused when it is no page. `watch` reads pages so too. */
+export function pageToArticle(page: FetchResult, name: string): Article {
+  const kind = pageKind(page.contentType, name);
+  return bytesToArticle(page.body, name, { charset: charsetOfContentType(page.contentType), url: page.url, kind });
 }
 
 /** A warning that names the document, once (decoding warnings name it already). */
@@ -75,8 +81,7 @@ interface FetchRun {
 async function fetchOne(url: string, run: FetchRun, tally: IngestTally, report: (line: string) => void): Promise<void> {
   await run.pacer.wait(url);
   const page: FetchResult = await fetchUrl(url, { ...run.fetchOptions, log: run.logger });
-  const kind = pageKind(page.contentType, url);
-  const article = bytesToArticle(page.body, url, { charset: charsetOfContentType(page.contentType), url: page.url, kind });
+  const article = pageToArticle(page, url);
   const outcome = await run.corpus.ingest({
     article,
     meta: { name: url, url: article.meta.url ?? page.url, published: run.meta.published, source: run.meta.source },

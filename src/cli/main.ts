@@ -10,6 +10,8 @@ import type { ExtractOptions, Io } from './extract-command.js';
 import type { EvalOptions } from './eval-command.js';
 import type { IngestOptions } from './ingest-command.js';
 import type { FetchOptions } from './fetch-command.js';
+import type { FeedsAddOptions, FeedsListOptions } from './feeds-command.js';
+import type { WatchOptions } from './watch-command.js';
 import type { EventsOptions } from './events-command.js';
 import type { ShowOptions } from './show-command.js';
 import type { TokenOptions } from './token-command.js';
@@ -71,6 +73,43 @@ function buildProgram(io: Io, setStatus: (code: number) => void): Command {
     .action(async (urls: string[], opts: FetchOptions) => {
       const [{ runFetch }, createExtractor] = await Promise.all([import('./fetch-command.js'), extractorFactory()]);
       setStatus(await runFetch(urls, opts, io, createExtractor));
+    });
+  const feeds = program.command('feeds').description('the RSS and Atom feeds `sitrep watch` polls, kept in the store');
+  feeds
+    .command('add')
+    .description('add a feed (or change the name and interval of one already added)')
+    .argument('<url>', 'http:// or https:// address of an RSS or Atom feed')
+    .option('--interval <duration>', 'poll it this often: 30s, 15m, 1h, 1h30m (default 15m)')
+    .option('--name <name>', 'what to call it; also the source of its documents when they name none')
+    .option('--db <path>', 'the store (default ./sitrep.db, or SITREP_DB)')
+    .action(async (url: string, opts: FeedsAddOptions) => setStatus(await (await import('./feeds-command.js')).runFeedsAdd(url, opts, io)));
+  feeds
+    .command('list')
+    .description('every feed with its state: last poll, last success, items seen, errors, next poll')
+    .option('--json', 'one JSON object per feed, with its ETag, Last-Modified and last error')
+    .option('--db <path>', 'the store (default ./sitrep.db, or SITREP_DB)')
+    .action(async (opts: FeedsListOptions) => setStatus(await (await import('./feeds-command.js')).runFeedsList(opts, io)));
+  feeds
+    .command('remove')
+    .description('stop polling a feed and forget its items (the documents they brought stay)')
+    .argument('<feed>', 'the feed\'s URL or id (as `sitrep feeds list` shows it)')
+    .option('--db <path>', 'the store (default ./sitrep.db, or SITREP_DB)')
+    .action(async (feed: string, opts: { db?: string }) => setStatus(await (await import('./feeds-command.js')).runFeedsRemove(feed, opts, io)));
+  program
+    .command('watch')
+    .description('poll every feed in the store at its own interval and ingest new items, until SIGTERM / SIGINT')
+    .argument('[feeds-file]', 'a FEEDS.yaml to sync into the store first (url, name, interval per feed)')
+    .option('--once', 'run one poll cycle and exit (for cron)')
+    .option('--db <path>', 'the store (default ./sitrep.db, or SITREP_DB)')
+    .option('--timeout <seconds>', 'give up on a feed or page after this long (default 30)')
+    .option('--max-bytes <n>', 'stop downloading a feed or page larger than this (default 10 MB, or SITREP_MAX_BYTES)')
+    .option('--max-redirects <n>', 'follow at most n redirects (default 5)')
+    .option('--delay <seconds>', 'wait at least this long between two requests to the same host (default 1)')
+    .option('--log <file>', 'structured logs (JSON lines) to this file, or - for standard error (or SITREP_LOG)')
+    .option('--log-level <level>', 'fatal | error | warn | info | debug | trace (default info, or SITREP_LOG_LEVEL)')
+    .action(async (file: string | undefined, opts: WatchOptions) => {
+      const [{ runWatch }, createExtractor] = await Promise.all([import('./watch-command.js'), extractorFactory()]);
+      setStatus(await runWatch(file, opts, io, createExtractor));
     });
   program
     .command('events')

@@ -147,6 +147,50 @@ export interface StoreStats {
   events: number;
 }
 
+/** A feed as the user gives it (`sitrep feeds add`, a FEEDS.yaml entry). */
+export interface FeedSpec {
+  url: string;
+  /** The user's name for it; also the source of its documents when they name none. */
+  name: string | null;
+  intervalSeconds: number;
+}
+
+/** A feed with its polling state, as `sitrep feeds list` shows it. */
+export interface FeedState extends FeedSpec {
+  /** Stable id, from the URL ("fd" and 10 hex digits). */
+  id: string;
+  /** The feed's own title, learnt at the last successful parse. */
+  title: string | null;
+  addedAt: string;
+  lastPollAt: string | null;
+  /** The last poll that fetched and read the feed (a 304 counts). */
+  lastSuccessAt: string | null;
+  /** When it is due again (after an error: the backoff, or what Retry-After asked). Null: now. */
+  nextPollAt: string | null;
+  /** Validators of the last complete read, for a conditional GET. */
+  etag: string | null;
+  lastModified: string | null;
+  /** Items the feed has shown, ingested or not. */
+  itemsSeen: number;
+  consecutiveErrors: number;
+  lastError: string | null;
+}
+
+/** What a poll changes in a feed's state; fields left out stay as they are. */
+export type FeedPollUpdate = Partial<Pick<FeedState, 'title' | 'lastPollAt' | 'lastSuccessAt' | 'nextPollAt' | 'etag' | 'lastModified' | 'consecutiveErrors' | 'lastError'>>;
+
+/** An item's fate: its document stored (new, known or a copy), or the attempts failed so far. */
+export type FeedItemStatus = 'ingested' | 'failed';
+
+export interface FeedItemState {
+  key: string;
+  url: string | null;
+  status: FeedItemStatus;
+  documentId: string | null;
+  attempts: number;
+  lastError: string | null;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Where it lives, for messages. */
@@ -172,5 +216,18 @@ export interface Store {
   /** API tokens: the secret is shown once; only its hash is kept. */
   createToken(name: string): Promise<{ name: string; token: string }>;
   verifyToken(token: string): Promise<string | null>;
+  /** Adds a feed, or updates the name and interval of the one with this URL. */
+  saveFeed(spec: FeedSpec): Promise<{ feed: FeedState; created: boolean }>;
+  /** Every feed, in the order they were added. */
+  listFeeds(): Promise<FeedState[]>;
+  /** The feed with this id or URL. */
+  findFeed(idOrUrl: string): Promise<FeedState | null>;
+  /** Forgets a feed and its items (the documents they brought stay); false when there was none. */
+  removeFeed(id: string): Promise<boolean>;
+  updateFeed(id: string, update: FeedPollUpdate): Promise<void>;
+  /** The stored state of those of these items the feed has shown before. */
+  feedItems(feedId: string, keys: readonly string[]): Promise<Map<string, FeedItemState>>;
+  /** Records an item's outcome; a failure counts one more attempt. */
+  recordFeedItem(feedId: string, item: Omit<FeedItemState, 'attempts'>): Promise<void>;
   close(): Promise<void>;
 }

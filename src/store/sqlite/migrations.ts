@@ -107,4 +107,42 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX events_country_date ON events(country COLLATE NOCASE, event_date);
     `,
   },
+  {
+    version: 4,
+    name: 'feeds and the items each has shown (sitrep watch)',
+    // Portable SQL: TEXT ids and ISO-8601 times as the other tables keep them; ON DELETE CASCADE
+    // so that removing a feed forgets its items (the documents they brought stay).
+    sql: `
+      CREATE TABLE feeds (
+        id TEXT PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        name TEXT,
+        title TEXT,
+        interval_seconds INTEGER NOT NULL,
+        added_at TEXT NOT NULL,
+        last_poll_at TEXT,
+        last_success_at TEXT,
+        next_poll_at TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        consecutive_errors INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT
+      );
+
+      -- Each item a feed has shown, by its guid (else its link): a restart re-ingests none.
+      CREATE TABLE feed_items (
+        feed_id TEXT NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        item_key TEXT NOT NULL,
+        url TEXT,
+        status TEXT NOT NULL,
+        document_id TEXT REFERENCES documents(id),
+        attempts INTEGER NOT NULL,
+        last_error TEXT,
+        first_seen_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (feed_id, item_key)
+      );
+      CREATE INDEX feed_items_document ON feed_items(document_id);
+    `,
+  },
 ];

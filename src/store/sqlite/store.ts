@@ -9,10 +9,11 @@ import { existsSync } from 'node:fs';
 import { SitrepError } from '../../errors.js';
 import type { CodedEvent, EventRecord } from '../../types.js';
 import type {
-  DocumentMeta, EventPage, EventQuery, IngestOutcome, MergeLink, Merger, NewDocument, NewMention, Store, StoreStats,
-  StoredDocument, StoredEvent, StoredMention,
+  DocumentMeta, EventPage, EventQuery, FeedItemState, FeedPollUpdate, FeedSpec, FeedState, IngestOutcome, MergeLink, Merger, NewDocument,
+  NewMention, Store, StoreStats, StoredDocument, StoredEvent, StoredMention,
 } from '../types.js';
 import { decodeCursor, encodeCursor, ftsQuery } from '../query.js';
+import { FeedTables } from './feeds.js';
 import { MIGRATIONS } from './migrations.js';
 
 type Db = Database.Database;
@@ -80,9 +81,11 @@ class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly statements: ReturnType<typeof prepare>;
   private readonly queryStatements = new Map<string, Database.Statement>();
+  private readonly feeds: FeedTables;
 
   constructor(private readonly db: Db, readonly location: string, private readonly merger: Merger) {
     this.statements = prepare(db);
+    this.feeds = new FeedTables(db, now);
   }
 
   async hasDocument(id: string): Promise<boolean> {
@@ -248,6 +251,34 @@ class SqliteStore implements Store {
     const row = this.statements.tokenByHash.get(hash) as { name: string; hash: string } | undefined;
     // The look-up is by hash, so the comparison below only guards against a collision in the index.
     return row && timingSafeEqual(Buffer.from(row.hash), Buffer.from(hash)) ? row.name : null;
+  }
+
+  async saveFeed(spec: FeedSpec): Promise<{ feed: FeedState; created: boolean }> {
+    return this.feeds.save(spec);
+  }
+
+  async listFeeds(): Promise<FeedState[]> {
+    return this.feeds.list();
+  }
+
+  async findFeed(idOrUrl: string): Promise<FeedState | null> {
+    return this.feeds.find(idOrUrl);
+  }
+
+  async removeFeed(id: string): Promise<boolean> {
+    return this.feeds.remove(id);
+  }
+
+  async updateFeed(id: string, update: FeedPollUpdate): Promise<void> {
+    this.feeds.update(id, update);
+  }
+
+  async feedItems(feedId: string, keys: readonly string[]): Promise<Map<string, FeedItemState>> {
+    return this.feeds.items(feedId, keys);
+  }
+
+  async recordFeedItem(feedId: string, item: Omit<FeedItemState, 'attempts'>): Promise<void> {
+    this.feeds.record(feedId, item);
   }
 
   async close(): Promise<void> {
