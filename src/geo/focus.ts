@@ -59,7 +59,8 @@ function confidentReading(spot: Spot, bonus: ReadingBonus): Reading | null {
   if (top.kind === 'country') return top;
   // A foreign alternate ("Bostan" for Boston) is no evidence of the story's country.
   if (top.viaAlternate) return null;
-  if (spot.acronym) return null;
+  // An acronym is no evidence unless it is a division's unambiguous abbreviation ("J&K").
+  if (spot.acronym && top.abbreviation !== 'anywhere') return null;
   const strong = top.kind !== 'town' || top.place.population >= 100000 || top.place.featureCode === 'PPLC';
   if (!strong) return null;
   const rival = rest.find((x) => x.r.place.iso3 !== top.place.iso3);

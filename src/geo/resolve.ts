@@ -53,7 +53,7 @@ export function scoreReading(r: Reading, spot: Spot, ctx: Context): number {
   // A district named after its seat means the seat unless the text says "district".
   else if (r.kind === 'admin2' && spot.readings.some((t) => t.kind === 'town' && t.admin2Code === r.admin2Code)) score -= SEAT_DISTRICT_PENALTY;
   if (spot.cue === 'town') score += r.kind === 'town' || r.place.precision === 1 ? 1 : r.kind === 'admin1' ? -2 : 0;
-  if (spot.acronym && r.kind !== 'country') score -= 100;
+  if (spot.acronym && r.kind !== 'country' && !r.abbreviation) score -= 100;
   return score;
 }
 
@@ -81,6 +81,7 @@ export function isStrong(r: Reading): boolean {
 /** Why a reading is not believable here, or null when it is. */
 export function rejection(spot: Spot, r: Reading, ctx: Context): string | null {
   const inFocus = ctx.focus !== null && r.place.iso3 === ctx.focus;
+  if (r.abbreviation) return abbreviationRejection(spot, r, ctx);
   if (spot.acronym && r.kind !== 'country') return 'acronym';
   if (spot.common && r.kind !== 'country' && spot.cue !== 'town' && spot.cue !== 'division') return 'common word';
   // "Victoria Nuland", "Rami Abdel Rahman": inside a run of capitalised words only a country, or a
@@ -93,6 +94,16 @@ export function rejection(spot: Spot, r: Reading, ctx: Context): string | null {
   if (hierarchy) return hierarchy;
   if (r.kind !== 'town' || isStrong(r)) return null;
   return townRejection(spot, r, ctx, inFocus);
+}
+
+/**
+ * "J&K" and "KPK" stand for their division (spot.ts reads abbreviations in capitals only); "MP"
+ * is a member of parliament unless the text puts a place in it ("Bhopal, MP").
+ */
+function abbreviationRejection(spot: Spot, r: Reading, ctx: Context): string | null {
+  const container = spot.setOff && ctx.support.contained(spot).length > 0;
+  if (r.abbreviation === 'container' && !container) return 'ambiguous abbreviation that contains no place';
+  return null;
 }
 
 /**

@@ -28,6 +28,8 @@ export interface Spot {
   common: boolean;
   /** Embedded between capitalised words that are not news vocabulary: a person's name. */
   personLike: boolean;
+  /** Set off by punctuation as a container is: "(Salem, TN)", "Nimbahera, MP." ("the MP said" is not). */
+  setOff: boolean;
 }
 
 export interface DemonymHit {
@@ -95,7 +97,9 @@ function longestMatch(gaz: Gazetteer, folds: WordFolds, text: string, words: Wor
     const key = j === i ? first.key : folds.key(text.slice(first.start, word.end));
     if (word.shape === 'cap' || word.shape === 'acronym') {
       const readings = gaz.readings(key);
-      const found = readings.length > 0 ? readings : gaz.readings(stripArticles(key) ?? '');
+      const any = readings.length > 0 ? readings : gaz.readings(stripArticles(key) ?? '');
+      // "UP" is Uttar Pradesh, "Up" only a word: abbreviations are read in capitals only.
+      const found = j === i && word.shape === 'acronym' ? any : withoutAbbreviations(any);
       if (found.length > 0) best = { last: j, key, readings: found, end: word.end, tailCue: null };
     }
     if (!gaz.continues(key)) {
@@ -104,6 +108,10 @@ function longestMatch(gaz: Gazetteer, folds: WordFolds, text: string, words: Wor
     }
   }
   return best ? extendWithTail(gaz, text, words, best) : null;
+}
+
+function withoutAbbreviations(readings: Reading[]): Reading[] {
+  return readings.some((r) => r.abbreviation) ? readings.filter((r) => !r.abbreviation) : readings;
 }
 
 /** Keys unify an article only before another word: "deir ez" must probe as "deir al" ("Deir ez-Zor", "Ar Raqqa"). */
@@ -161,8 +169,12 @@ function makeSpot(gaz: Gazetteer, stops: StopLists, s: SentenceInput, words: Wor
     acronym: first.shape === 'acronym' && m.last === i,
     common: m.last === i && (stops.common.has(first.key) || stops.words.has(first.key)),
     personLike: (prev !== null || next !== null) && (prev === null || isPersonWord(stops, prev)) && (next === null || isPersonWord(stops, next)),
+    setOff: SET_OFF_BEFORE_RE.test(s.text.slice(Math.max(s.start, first.start - 3), first.start)) && SET_OFF_AFTER_RE.test(s.text.slice(m.end, m.end + 2)),
   };
 }
+
+const SET_OFF_BEFORE_RE = /[(,]\s*$/;
+const SET_OFF_AFTER_RE = /^(?:$|[),.;]|\s*$)/;
 
 /** A capitalised word right beside a name (no facility word, no demonym), or null. */
 function neighbour(gaz: Gazetteer, stops: StopLists, text: string, w: Word | undefined, left: Word, right: Word): Word | null {
