@@ -37,9 +37,13 @@ export interface DemonymHit {
   headline: boolean;
 }
 
-/** What a document's sentences tell beyond the spots: demonyms and the words of persons' names. */
+/**
+ * What a document's sentences tell beyond the spots: demonyms, missions mandated to one country
+ * ("the OSCE SMM", "UNMISS") and the words of persons' names.
+ */
 export interface SideFindings {
   demonyms: DemonymHit[];
+  missions: DemonymHit[];
   personKeys: Set<string>;
 }
 
@@ -58,7 +62,7 @@ const MAX_WORDS = 5;
 export function spotSentence(gaz: Gazetteer, stops: StopLists, s: SentenceInput, side: SideFindings): Spot[] {
   const folds = s.folds ?? plainFolds;
   const words = splitWords(s.text, s.start, s.end, folds);
-  const blocked = blockOrganisations(words, stops);
+  const blocked = blockOrganisations(words, stops, (iso3) => side.missions.push({ iso3, headline: s.headline }));
   const spots: Spot[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
@@ -154,7 +158,8 @@ function makeSpot(gaz: Gazetteer, stops: StopLists, s: SentenceInput, words: Wor
     !!prevWord && !!beforeArticle && prevWord.shape === 'particle' && ARTICLES.has(prevWord.key) && beforeArticle.shape === 'cap' &&
     !beforeArticle.initial && plainGap(s.text, beforeArticle, prevWord) && plainGap(s.text, prevWord, first);
   const afterWord = words[m.last + 1];
-  const next = afterWord && m.tailCue === null ? neighbour(gaz, stops, s.text, afterWord, nameLast, afterWord) : null;
+  const facility = namesFacility(stops, s.text, words, m.last + 1);
+  const next = afterWord && m.tailCue === null && !facility ? neighbour(gaz, stops, s.text, afterWord, nameLast, afterWord) : null;
   return {
     start: first.start,
     end: m.end,
@@ -181,6 +186,19 @@ function neighbour(gaz: Gazetteer, stops: StopLists, text: string, w: Word | und
   return w && w.shape === 'cap' && plainGap(text, left, right) && !stops.facilities.has(w.key) && !gaz.demonym(w.key) ? w : null;
 }
 
+/** Capitalised words after a name that end in a facility word name a site of that place: "Donetsk Filtration Station". */
+const FACILITY_RUN = 3;
+
+function namesFacility(stops: StopLists, text: string, words: Word[], from: number): boolean {
+  for (let k = from; k < Math.min(words.length, from + FACILITY_RUN); k++) {
+    const word = words[k] as Word;
+    const prev = words[k - 1];
+    if (word.shape !== 'cap' || !prev || !plainGap(text, prev, word)) return false;
+    if (k > from && stops.facilities.has(word.key)) return true;
+  }
+  return false;
+}
+
 function isPersonWord(stops: StopLists, w: Word | null): boolean {
   return !!w && !stops.words.has(w.key);
 }
@@ -199,8 +217,11 @@ function skipName(text: string, words: Word[], i: number, personKeys: Set<string
   return j;
 }
 
-/** Marks the words of organisation names ("Islamic State", "Human Rights Watch"). */
-function blockOrganisations(words: Word[], stops: StopLists): boolean[] {
+/**
+ * Marks the words of organisation names ("Islamic State", "Human Rights Watch"), and reports the
+ * country of each mission named (once per name, however many shorter names it holds).
+ */
+function blockOrganisations(words: Word[], stops: StopLists, onMission: (iso3: string) => void): boolean[] {
   const blocked = new Array<boolean>(words.length).fill(false);
   for (let i = 0; i < words.length; i++) {
     const key = (words[i] as Word).key;
@@ -208,11 +229,20 @@ function blockOrganisations(words: Word[], stops: StopLists): boolean[] {
     const orgs = stops.orgsByFirst.get(space < 0 ? key : key.slice(0, space));
     if (!orgs) continue;
     let joined = '';
+    let mission: string | undefined;
+    let last = -1;
     for (let j = i; j < Math.min(words.length, i + 10); j++) {
       joined = joined ? `${joined} ${(words[j] as Word).key}` : (words[j] as Word).key;
-      if (orgs.names.has(joined)) for (let k = i; k <= j; k++) blocked[k] = true;
+      if (orgs.names.has(joined)) {
+        last = j;
+        mission = stops.missions.get(joined) ?? mission;
+      }
       if (!orgs.prefixes.has(joined)) break;
     }
+    if (last < 0) continue;
+    const inside = blocked[i];
+    for (let k = i; k <= last; k++) blocked[k] = true;
+    if (mission && !inside) onMission(mission);
   }
   return blocked;
 }

@@ -79,3 +79,15 @@ test('headline words need a strong reading or a repeat in the body', () => {
   const found = places(text, { headline: true });
   assert.deepEqual(found, ["Daraa=Dar'a/SYR/1", "Daraa=Dar'a/SYR/1"]);
 });
+
+test('focus: a mission mandated to one country names it ("the OSCE SMM" reports on Ukraine)', () => {
+  const doc = stage.run(docFor('The OSCE SMM recorded 14 explosions near Avdiivka overnight.'));
+  assert.equal(doc.focus?.iso3, 'UKR');
+  assert.deepEqual(doc.places.map((m) => `${m.place.name}/${m.place.admin1}`), ['Avdiivka/Donetsk']);
+  assert.equal(stage.run(docFor('UNMISS peacekeepers patrolled the camp on Friday.')).focus?.iso3, 'SSD');
+});
+
+test('a place followed by a facility name is the place, not part of a longer name', () => {
+  assert.deepEqual(places('Shells landed near the Donetsk Filtration Station, monitors said.'), ['Donetsk=Donetsk/UKR/2']);
+  assert.deepEqual(places('Workers of the Basra Oil Company protested over unpaid wages.'), ['Basra=Basrah/IRQ/1']);
+});

@@ -29,7 +29,7 @@ export function createPlaceStage(gazetteer: Gazetteer, stops: StopLists = loadSt
 }
 
 function annotatePlaces(doc: Doc, gaz: Gazetteer, stops: StopLists, folds: WordFolds): void {
-  const side: SideFindings = { demonyms: [], personKeys: new Set() };
+  const side: SideFindings = { demonyms: [], missions: [], personKeys: new Set() };
   const spots: Spot[] = [];
   doc.sentences.forEach((sentence, index) => {
     const input = { text: doc.text, start: sentence.start, end: sentence.end, index, headline: sentence.headline, folds };
@@ -44,7 +44,7 @@ function annotatePlaces(doc: Doc, gaz: Gazetteer, stops: StopLists, folds: WordF
   for (const s of spots.filter(inDateline)) doc.trace.push(`places: dateline "${doc.text.slice(s.start, s.end)}" is where the reporter was, not emitted`);
 
   const support = buildSupport(doc.text, body);
-  const focus = computeFocus(body, side.demonyms, datelineReading, support.bonus);
+  const focus = computeFocus(body, side, datelineReading, support.bonus);
   const ctx = firstReadings(body, focus.iso3, personKeys(body, side.personKeys), support);
   readContainersAsProvinces(doc.text, body, ctx);
   doc.focus = focus.iso3 ? (gaz.country(focus.iso3) ?? null) : null;

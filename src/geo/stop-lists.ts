@@ -16,6 +16,8 @@ export interface StopLists {
   titles: Set<string>;
   /** Capitalised words that may follow a place name ("university", "province"). */
   facilities: Set<string>;
+  /** Folded names of missions and monitors mandated to one country (data/geo/missions.json) → ISO3. */
+  missions: Map<string, string>;
 }
 
 /** The organisation names that begin with one word, and every leading part of them. */
@@ -34,12 +36,20 @@ interface StopwordsFile {
   facilities: string[];
 }
 
+interface MissionsFile {
+  entries: Array<{ iso3: string; names: string[]; source: string }>;
+}
+
 export function loadStopLists(): StopLists {
   const file = readDataJson<StopwordsFile>('geo', 'stopwords.json');
   const common = readDataJson<string[]>('geo', 'common-words.json');
+  const missions = new Map<string, string>();
+  for (const entry of readDataJson<MissionsFile>('geo', 'missions.json').entries) {
+    for (const name of entry.names) missions.set(foldKey(name), entry.iso3);
+  }
   const orgsByFirst = new Map<string, OrgGroup>();
-  // Terms are matched and skipped exactly as organisation names are.
-  for (const org of [...file.orgs, ...(file.terms ?? [])]) {
+  // Terms and missions are matched and skipped exactly as organisation names are.
+  for (const org of [...file.orgs, ...(file.terms ?? []), ...missions.keys()]) {
     const key = foldKey(org);
     const first = key.split(' ')[0] ?? '';
     let group = orgsByFirst.get(first);
@@ -53,5 +63,6 @@ export function loadStopLists(): StopLists {
     orgsByFirst,
     titles: new Set(file.titles.map((t) => foldKey(t).split(' ').pop() ?? '')),
     facilities: new Set(file.facilities.map(foldKey)),
+    missions,
   };
 }
