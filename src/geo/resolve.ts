@@ -83,7 +83,7 @@ export function rejection(spot: Spot, r: Reading, ctx: Context): string | null {
   const inFocus = ctx.focus !== null && r.place.iso3 === ctx.focus;
   if (r.abbreviation) return abbreviationRejection(spot, r, ctx);
   if (spot.acronym && r.kind !== 'country') return 'acronym';
-  if (spot.common && r.kind !== 'country' && spot.cue !== 'town' && spot.cue !== 'division') return 'common word';
+  if (spot.common && r.kind !== 'country' && spot.cue !== 'town' && spot.cue !== 'division' && !properNameInFocus(spot, r, inFocus)) return 'common word';
   // "Victoria Nuland", "Rami Abdel Rahman": inside a run of capitalised words only a country, or a
   // province of the focus country, survives ("Syria Civil Defence"); facility words do not embed.
   if (spot.embedded && r.kind !== 'country' && !(r.kind === 'admin1' && inFocus)) return 'part of a longer name';
@@ -94,6 +94,15 @@ export function rejection(spot: Spot, r: Reading, ctx: Context): string | null {
   if (hierarchy) return hierarchy;
   if (r.kind !== 'town' || isStrong(r)) return null;
   return townRejection(spot, r, ctx, inFocus);
+}
+
+/**
+ * A common word capitalised inside a body sentence is a name, and the focus country's city or
+ * province of that name is meant: "protesters marched in central Van" in a Turkey report,
+ * "near Shikharkh, Tartar" in an Azerbaijan one.
+ */
+function properNameInFocus(spot: Spot, r: Reading, inFocus: boolean): boolean {
+  return inFocus && !spot.initial && !spot.headline && isStrong(r);
 }
 
 /**

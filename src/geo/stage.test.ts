@@ -91,3 +91,8 @@ test('a place followed by a facility name is the place, not part of a longer nam
   assert.deepEqual(places('Shells landed near the Donetsk Filtration Station, monitors said.'), ['Donetsk=Donetsk/UKR/2']);
   assert.deepEqual(places('Workers of the Basra Oil Company protested over unpaid wages.'), ['Basra=Basrah/IRQ/1']);
 });
+
+test('a common word capitalised in the body is a name when the focus country has a city of it', () => {
+  assert.deepEqual(places('Turkish police detained twelve protesters in central Van on Monday.'), ['Van=Van/TUR/1']);
+  assert.deepEqual(places('Police said the van was found burned in the morning.'), []);
+});
