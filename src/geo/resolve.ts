@@ -135,7 +135,9 @@ function hierarchyRejection(spot: Spot, r: Reading, ctx: Context): string | null
   const typed = spot.cue === 'town' || spot.cue === 'near' || spot.cue === 'division' || spot.cue === 'district';
   if (!inNamed && !sameProvince && !typed && r.place.population < 20000) return 'outside the provinces the text names';
   if (focusProvincesNamed) return "abroad, while the text names the focus country's provinces";
-  if (r.viaAlternate && abroad) return 'alternate name of a small place abroad';
+  // "Bostan" is Boston's alternate, not a place of this story; a name that only one place in the
+  // world bears, introduced as a place ("in Tell Abiad countryside"), is that place.
+  if (r.viaAlternate && abroad && !(typed && spot.readings.length === 1)) return 'alternate name of a small place abroad';
   return null;
 }
 

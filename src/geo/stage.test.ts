@@ -96,3 +96,7 @@ test('a common word capitalised in the body is a name when the focus country has
   assert.deepEqual(places('Turkish police detained twelve protesters in central Van on Monday.'), ['Van=Van/TUR/1']);
   assert.deepEqual(places('Police said the van was found burned in the morning.'), []);
 });
+
+test('a name only one place bears, introduced as a place, is that place even abroad', () => {
+  assert.deepEqual(places('Turkish drones struck a position in Tell Abiad countryside.'), ['Tell Abiad=Tall Abyad/SYR/2']);
+});

@@ -17,6 +17,11 @@ const NAMED_ADMIN2_BONUS = 1.5;
 const CONTAINER_BONUS = 3;
 /** This division reading holds a name the text places in it. */
 const CONTAINS_BONUS = 3;
+/**
+ * A country reading of a name the text gives as a container, when the places it contains lie in
+ * a province of that name and not in the country: "Kagara (Rafi LGA, Niger)" is Niger State.
+ */
+const WRONG_COUNTRY_PENALTY = 8;
 
 export interface Support {
   /** Bonus for reading `r` of `spot` from the other names of the document. */
@@ -75,9 +80,21 @@ export function buildSupport(text: string, spots: Spot[]): Support {
         const inners = contained.get(spot) ?? [];
         if (inners.some((a) => a.readings.some((v) => inside(v, r)))) bonus += CONTAINS_BONUS;
       }
+      if (r.kind === 'country' && holdsNone(contained.get(spot), r) && spot.readings.some((u) => u.kind === 'admin1' && holdsSome(contained.get(spot), u))) {
+        bonus -= WRONG_COUNTRY_PENALTY;
+      }
       return bonus;
     },
   };
+}
+
+/** True when the text puts places in this name and none of their readings lies in `u`. */
+function holdsNone(inners: Spot[] | undefined, u: Reading): boolean {
+  return !!inners && inners.length > 0 && !inners.some((a) => a.readings.some((v) => inside(v, u)));
+}
+
+function holdsSome(inners: Spot[] | undefined, u: Reading): boolean {
+  return !!inners && inners.some((a) => a.readings.some((v) => inside(v, u)));
 }
 
 function addKey(map: Map<string, Set<string>>, code: string, key: string): void {
