@@ -83,7 +83,9 @@ export function rejection(spot: Spot, r: Reading, ctx: Context): string | null {
   const inFocus = ctx.focus !== null && r.place.iso3 === ctx.focus;
   if (r.abbreviation) return abbreviationRejection(spot, r, ctx);
   if (spot.acronym && r.kind !== 'country') return 'acronym';
-  if (spot.common && r.kind !== 'country' && spot.cue !== 'town' && spot.cue !== 'division' && !properNameInFocus(spot, r, inFocus)) return 'common word';
+  if (spot.common && r.kind !== 'country' && spot.cue !== 'town' && spot.cue !== 'division' && !properNameInFocus(spot, r, inFocus) && !inHierarchy(spot, r, ctx)) {
+    return 'common word';
+  }
   // "Victoria Nuland", "Rami Abdel Rahman": inside a run of capitalised words only a country, or a
   // province of the focus country, survives ("Syria Civil Defence"); facility words do not embed.
   if (spot.embedded && r.kind !== 'country' && !(r.kind === 'admin1' && inFocus)) return 'part of a longer name';
@@ -103,6 +105,17 @@ export function rejection(spot: Spot, r: Reading, ctx: Context): string | null {
  */
 function properNameInFocus(spot: Spot, r: Reading, inFocus: boolean): boolean {
   return inFocus && !spot.initial && !spot.headline && isStrong(r);
+}
+
+/**
+ * "Tamale (Tamale, Northern)", "Colon (Colon)": a common word the text places in a division that
+ * holds this reading, or that holds a place the text puts in it, is a place name.
+ */
+function inHierarchy(spot: Spot, r: Reading, ctx: Context): boolean {
+  if (spot.initial || spot.headline) return false;
+  // "Tangier (Tangier)": the name repeated as its own district is a place name either way.
+  const inStated = ctx.support.containers(spot).some((c) => c.key === spot.key || c.readings.some((u) => inside(r, u)));
+  return inStated || ctx.support.contained(spot).some((a) => a.key === spot.key || a.readings.some((v) => inside(v, r)));
 }
 
 /**

@@ -100,3 +100,12 @@ test('a common word capitalised in the body is a name when the focus country has
 test('a name only one place bears, introduced as a place, is that place even abroad', () => {
   assert.deepEqual(places('Turkish drones struck a position in Tell Abiad countryside.'), ['Tell Abiad=Tall Abyad/SYR/2']);
 });
+
+test('a common word the text places in its own division is a place name', () => {
+  assert.deepEqual(places('Taxi drivers blocked the main road in Colon (Colon) on Tuesday.'), ['Colon=Colon/PAN/1', 'Colon=Colon/PAN/3']);
+  assert.deepEqual(places('Gunmen looted the party office in Tamale (Tamale, Northern) overnight.'), ['Tamale=Tamale/GHA/1', 'Tamale=Tamale/GHA/1']);
+});
+
+test('"in el Hermel": a preposition before an Arabic article is still a cue', () => {
+  assert.deepEqual(places('Demonstrators marched in el Hermel on Friday.'), ['Hermel=El Hermel/LBN/1']);
+});
