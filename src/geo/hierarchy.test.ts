@@ -41,6 +41,8 @@ const STATED: Array<[string, string[]]> = [
   ['Government artillery hit Kafr Nabl in the southern countryside of Idlib.', ['Kafr Nabl=Kafranbel/SYR/Idleb/1', 'Idlib=Idleb/SYR/Idleb/3']],
   // A country's name holding places of a province of the same name is the province.
   ['Gunmen abducted six farmers near Kagara (Rafi LGA, Niger) on Tuesday.', ['Kagara=Kagara/NGA/Niger/2', 'Rafi=Rafi/NGA/Niger/2', 'Niger=Niger/NGA/Niger/3']],
+  // A namesake abroad does not keep the container a city: Karak here is a village of Daraa province.
+  ['Two armed families clashed in the town of Karak in Dar\'a on Monday.', ["Dar'a=Dara/SYR/Dara/3"]],
   // A bracket after a name the gazetteer lacks holds its province, named as written.
   ['Residents banged pots in Ramos Mejia (Buenos Aires) on Thursday.', ['Buenos Aires=Buenos Aires/ARG/Buenos Aires/3']],
   ['Troops exchanged fire at Shahpur sector area (Poonch district, J&K).', ['J&K=Jammu and Kashmir/IND/Jammu and Kashmir/3']],

@@ -83,7 +83,7 @@ function readContainersAsProvinces(text: string, spots: Spot[], ctx: Context): v
   for (const inner of spots) {
     const outer = ctx.support.containers(inner)[0];
     const innerPick = ctx.picks.get(inner);
-    if (outer && innerPick) readAsProvince(text, outer, innerPick, ctx);
+    if (outer && innerPick && innerPick.kind !== 'country') readAsProvince(text, outer, innerPick, ctx);
   }
   for (const outer of spots) if (bracketsUnknownName(text, outer, spots, ctx)) readAsProvince(text, outer, null, ctx);
 }
@@ -100,7 +100,10 @@ function readAsProvince(text: string, outer: Spot, innerPick: Reading | null, ct
     provinces.find((a) => foldKey(a.place.name) === outer.key) ??
     provinces.find((a) => a.admin1Code === pick.admin1Code) ??
     provinces[0];
-  if (!province?.admin1Code || (innerPick && isStrong(innerPick) && !inside(innerPick, province))) return;
+  // A big town elsewhere in the country keeps the city reading ("Aleppo, Homs"); a namesake abroad does not
+  // ("Karak in Dar'a" is a village of Daraa province, not Karak in Jordan).
+  const sameCountry = !!innerPick && innerPick.place.iso3 === province?.place.iso3;
+  if (!province?.admin1Code || (innerPick && sameCountry && isStrong(innerPick) && !inside(innerPick, province))) return;
   // With the small place unknown, the city stays the city unless the province differs from its own.
   if (!innerPick && province.admin1Code === pick.admin1Code) return;
   ctx.forced.set(outer, province);
