@@ -101,7 +101,10 @@ function longestMatch(gaz: Gazetteer, folds: WordFolds, text: string, words: Wor
     const key = j === i ? first.key : folds.key(text.slice(first.start, word.end));
     if (word.shape === 'cap' || word.shape === 'acronym') {
       const readings = gaz.readings(key);
-      const any = readings.length > 0 ? readings : gaz.readings(stripArticles(key) ?? '');
+      let any = readings.length > 0 ? readings : gaz.readings(stripArticles(key) ?? '');
+      // "Zolote-4": a numbered part of a place is found as the place.
+      const numbered = any.length === 0 && j === i ? NUMBERED_PART_RE.exec(word.text) : null;
+      if (numbered?.[1]) any = gaz.readings(folds.key(numbered[1]));
       // "UP" is Uttar Pradesh, "Up" only a word: abbreviations are read in capitals only.
       const found = j === i && word.shape === 'acronym' ? any : withoutAbbreviations(any);
       if (found.length > 0) best = { last: j, key, readings: found, end: word.end, tailCue: null };
@@ -113,6 +116,8 @@ function longestMatch(gaz: Gazetteer, folds: WordFolds, text: string, words: Wor
   }
   return best ? extendWithTail(gaz, text, words, best) : null;
 }
+
+const NUMBERED_PART_RE = /^(\p{Lu}[\p{L}\p{M}'’-]+)-\d$/u;
 
 function withoutAbbreviations(readings: Reading[]): Reading[] {
   return readings.some((r) => r.abbreviation) ? readings.filter((r) => !r.abbreviation) : readings;

@@ -109,3 +109,8 @@ test('a common word the text places in its own division is a place name', () => 
 test('"in el Hermel": a preposition before an Arabic article is still a cue', () => {
   assert.deepEqual(places('Demonstrators marched in el Hermel on Friday.'), ['Hermel=El Hermel/LBN/1']);
 });
+
+test('a numbered part of a place ("Zolote-4") is found as the place; an operation number is not', () => {
+  assert.deepEqual(places('The OSCE SMM recorded two explosions near Zolote-4.'), ['Zolote-4=Zolote/UKR/2']);
+  assert.deepEqual(places('Soldiers destroyed three shelters during the Eren-23 operation.'), []);
+});
