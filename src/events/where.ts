@@ -39,20 +39,23 @@ function eligible(text: string, mention: PlaceMention, focus: Place | null): boo
 /** A place the text introduces as a location ("in X", "near X", "X district") rather than in passing. */
 const CUED = /\bcue:(?:prep|near|town|district|division)\b/;
 
+/** A place abroad in a country the text never names (the place stage's flag): likely a namesake. */
+const UNNAMED_COUNTRY = /\/unnamed-country\b/;
+
 /**
- * Smaller is better: precise places, then places in the focus country (an Azerbaijan report's
- * "forces located at Gorgan fired on positions near Fizuli" happened at Fizuli), then places
- * introduced as locations, then closeness to the trigger.
+ * Smaller is better: precise places, then places not flagged as lying in a country the text never
+ * names (an Azerbaijan report's "forces located at Gorgan fired on positions near Fizuli" happened
+ * at Fizuli, not in Iran), then places introduced as locations, then closeness to the trigger.
  */
-function cost(mention: PlaceMention, trigger: Span, focus: Place | null): number {
-  const abroad = !!focus && mention.place.iso3 !== focus.iso3;
-  return mention.place.precision * 1000 + (abroad ? 600 : 0) + (CUED.test(mention.rule) ? 0 : 500) + Math.min(gap(mention, trigger), 499);
+function cost(mention: PlaceMention, trigger: Span): number {
+  const stray = UNNAMED_COUNTRY.test(mention.rule) ? 600 : 0;
+  return mention.place.precision * 1000 + stray + (CUED.test(mention.rule) ? 0 : 500) + Math.min(gap(mention, trigger), 499);
 }
 
-export function bestPlace(mentions: PlaceMention[], trigger: Span, focus: Place | null = null): PlaceMention | undefined {
+export function bestPlace(mentions: PlaceMention[], trigger: Span): PlaceMention | undefined {
   const finer = mentions.filter((m) => !isCountry(m));
   const pool = finer.length > 0 ? finer : mentions;
-  return [...pool].sort((a, b) => cost(a, trigger, focus) - cost(b, trigger, focus))[0];
+  return [...pool].sort((a, b) => cost(a, trigger) - cost(b, trigger))[0];
 }
 
 export function fromPlaceMention(text: string, mention: PlaceMention, own: boolean, rule: string): Where {
@@ -60,7 +63,7 @@ export function fromPlaceMention(text: string, mention: PlaceMention, own: boole
 }
 
 export function chooseWhere(input: WhereInput): Where | null {
-  const own = bestPlace(input.inSentence.filter((m) => eligible(input.text, m, input.focus)), input.trigger, input.focus);
+  const own = bestPlace(input.inSentence.filter((m) => eligible(input.text, m, input.focus)), input.trigger);
   if (own) return fromPlaceMention(input.text, own, true, 'where:sentence');
   if (input.paragraph) return fromPlaceMention(input.text, input.paragraph, false, 'where:paragraph');
   if (input.lead) return fromPlaceMention(input.text, input.lead, false, 'where:lead');

@@ -31,6 +31,8 @@ export interface Context {
   namedAdmin1s: Map<string, Set<string>>;
   /** Names the text itself types as provinces ("Pisky, Donetsk": Donetsk the province). */
   forced: Map<Spot, Reading>;
+  /** ISO3 of the countries the text names, by name, demonym or mission. */
+  namedCountries: Set<string>;
 }
 
 export interface Resolution {
@@ -148,9 +150,7 @@ function hierarchyRejection(spot: Spot, r: Reading, ctx: Context): string | null
   const typed = spot.cue === 'town' || spot.cue === 'near' || spot.cue === 'division' || spot.cue === 'district';
   if (!inNamed && !sameProvince && !typed && r.place.population < 20000) return 'outside the provinces the text names';
   if (focusProvincesNamed) return "abroad, while the text names the focus country's provinces";
-  // "Bostan" is Boston's alternate, not a place of this story; a name that only one place in the
-  // world bears, introduced as a place ("in Tell Abiad countryside"), is that place.
-  if (r.viaAlternate && abroad && !(typed && spot.readings.length === 1)) return 'alternate name of a small place abroad';
+  if (r.viaAlternate && abroad) return 'alternate name of a small place abroad';
   return null;
 }
 
@@ -177,7 +177,9 @@ export function resolveSpot(spot: Spot, ctx: Context): Resolution | string {
   confidence += spot.cue === 'prep' ? 0.05 : spot.cue ? 0.1 : 0;
   confidence += Number.isFinite(runnerUp) ? 0.15 * Math.min(1, (score - runnerUp) / 3) : 0.15;
   confidence -= (spot.common ? 0.15 : 0) + (spot.headline ? 0.1 : 0) + (spot.embedded ? 0.1 : 0);
-  const flags = [inFocus ? 'focus' : '', spot.cue ? `cue:${spot.cue}` : '', forced ? 'container' : ''].filter(Boolean);
+  // A place abroad in a country the text never names is likelier a namesake than where things happened.
+  const unnamed = ctx.focus !== null && !inFocus && !ctx.namedCountries.has(best.place.iso3);
+  const flags = [inFocus ? 'focus' : '', unnamed ? 'unnamed-country' : '', spot.cue ? `cue:${spot.cue}` : '', forced ? 'container' : ''].filter(Boolean);
   return {
     place: { ...best.place, precision: precisionFor(best, spot) },
     reading: best,

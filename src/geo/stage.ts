@@ -46,6 +46,7 @@ function annotatePlaces(doc: Doc, gaz: Gazetteer, stops: StopLists, folds: WordF
   const support = buildSupport(doc.text, body);
   const focus = computeFocus(body, side, datelineReading, support.bonus);
   const ctx = firstReadings(body, focus.iso3, personKeys(body, side.personKeys), support);
+  for (const hit of [...side.demonyms, ...side.missions]) ctx.namedCountries.add(hit.iso3);
   readContainersAsProvinces(doc.text, body, ctx);
   doc.focus = focus.iso3 ? (gaz.country(focus.iso3) ?? null) : null;
   doc.trace.push(`places: focus ${focus.iso3 ?? 'none'} (${[...focus.votes].map(([k, v]) => `${k} ${v}`).join(', ')})`);
@@ -56,7 +57,7 @@ function annotatePlaces(doc: Doc, gaz: Gazetteer, stops: StopLists, folds: WordF
 function firstReadings(spots: Spot[], focus: string | null, persons: Set<string>, support: Support): Context {
   const ctx: Context = {
     focus, countries: new Map(), admin1s: new Map(), bodyKeys: new Set(), personKeys: persons,
-    support, picks: new Map(), namedAdmin1s: new Map(), forced: new Map(),
+    support, picks: new Map(), namedAdmin1s: new Map(), forced: new Map(), namedCountries: new Set(),
   };
   for (const spot of spots) if (!spot.headline) ctx.bodyKeys.add(spot.key);
   const picks: Array<[Spot, Reading]> = [];
@@ -69,6 +70,7 @@ function firstReadings(spots: Spot[], focus: string | null, persons: Set<string>
     addKey(ctx.countries, r.place.iso3, spot.key);
     if (r.admin1Code) addKey(ctx.admin1s, r.admin1Code, spot.key);
     if (r.kind === 'admin1' && r.admin1Code) addKey(ctx.namedAdmin1s, r.place.iso3, r.admin1Code);
+    if (r.kind === 'country') ctx.namedCountries.add(r.place.iso3);
   }
   return ctx;
 }
