@@ -5,9 +5,9 @@
  */
 import { cueAfter, cueBefore, isDivisionWord, strongerCue, type Cue } from './cues.js';
 import type { Gazetteer } from './gazetteer.js';
-import { ARTICLES, stripArticles } from './normalize.js';
+import { ARTICLES, foldKey, stripArticles } from './normalize.js';
 import { byPrior, type Reading } from './readings.js';
-import type { StopLists } from './stop-lists.js';
+import { isStopWord, type StopLists } from './stop-lists.js';
 import { plainFolds, plainGap, splitWords, type Word, type WordFolds } from './words.js';
 
 export interface Spot {
@@ -70,7 +70,7 @@ export function spotSentence(gaz: Gazetteer, stops: StopLists, s: SentenceInput,
     const match = longestMatch(gaz, folds, s.text, words, i, blocked);
     const demonym = word.shape === 'cap' ? gaz.demonym(word.key) : null;
     // "Somali police" is a demonym, "Somali region" the Ethiopian region.
-    const single = !match || (match.last === i && (stops.words.has(word.key) || (demonym !== null && match.tailCue !== 'division')));
+    const single = !match || (match.last === i && (isStopWord(stops, word.text) || (demonym !== null && match.tailCue !== 'division')));
     if (single) {
       if (demonym) side.demonyms.push({ iso3: demonym, headline: s.headline });
       else if (stops.titles.has(word.key)) i = skipName(s.text, words, i, side.personKeys);
@@ -155,7 +155,7 @@ function makeSpot(gaz: Gazetteer, stops: StopLists, s: SentenceInput, words: Wor
   const nameLast = words[m.tailCue === 'division' && m.last > i ? m.last - 1 : m.last] as Word;
   const prevWord = words[i - 1];
   // A sentence's first word is capitalised anyway: it is part of a name only when it is no news word ("In", "Police").
-  const prevCounts = !!prevWord && !stops.titles.has(prevWord.key) && (!prevWord.initial || (!stops.words.has(prevWord.key) && !stops.common.has(prevWord.key)));
+  const prevCounts = !!prevWord && !stops.titles.has(prevWord.key) && (!prevWord.initial || (!isStopWord(stops, prevWord.text) && !stops.common.has(prevWord.key)));
   const prev = prevWord && prevCounts ? neighbour(gaz, stops, s.text, prevWord, prevWord, first) : null;
   // "Ghadir al Bostan": a name joined to a capitalised word by an article is only the tail of a longer name.
   const beforeArticle = words[i - 2];
@@ -175,9 +175,9 @@ function makeSpot(gaz: Gazetteer, stops: StopLists, s: SentenceInput, words: Wor
     sentence: s.index,
     headline: s.headline,
     initial: first.initial,
-    embedded: prev !== null || next !== null || articleJoined,
+    embedded: prev !== null || next !== null || articleJoined || namesStreet(afterWord),
     acronym: first.shape === 'acronym' && m.last === i,
-    common: m.last === i && (stops.common.has(first.key) || stops.words.has(first.key)),
+    common: m.last === i && (stops.common.has(first.key) || isStopWord(stops, first.text)),
     personLike: (prev !== null || next !== null) && (prev === null || isPersonWord(stops, prev)) && (next === null || isPersonWord(stops, next)),
     setOff: SET_OFF_BEFORE_RE.test(s.text.slice(Math.max(s.start, first.start - 3), first.start)) && SET_OFF_AFTER_RE.test(s.text.slice(m.end, m.end + 2)),
   };
@@ -189,6 +189,13 @@ const SET_OFF_AFTER_RE = /^(?:$|[),.;]|\s*$)/;
 /** A capitalised word right beside a name (no facility word, no demonym), or null. */
 function neighbour(gaz: Gazetteer, stops: StopLists, text: string, w: Word | undefined, left: Word, right: Word): Word | null {
   return w && w.shape === 'cap' && plainGap(text, left, right) && !stops.facilities.has(w.key) && !gaz.demonym(w.key) ? w : null;
+}
+
+/** "Sanaa Street", "Baghdad Avenue": a street named after a city lies elsewhere, mostly. */
+const STREET_KEYS = new Set(['street', 'avenue', 'boulevard'].map(foldKey));
+
+function namesStreet(next: Word | undefined): boolean {
+  return !!next && next.shape === 'cap' && STREET_KEYS.has(next.key);
 }
 
 /** Capitalised words after a name that end in a facility word name a site of that place: "Donetsk Filtration Station". */
@@ -205,7 +212,7 @@ function namesFacility(stops: StopLists, text: string, words: Word[], from: numb
 }
 
 function isPersonWord(stops: StopLists, w: Word | null): boolean {
-  return !!w && !stops.words.has(w.key);
+  return !!w && !isStopWord(stops, w.text);
 }
 
 /** After a title ("President", "Gen."), the capitalised run is a person's name: skip it. */

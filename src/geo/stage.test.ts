@@ -118,3 +118,12 @@ test('a place abroad in a country the text never names is flagged, one in a name
   const named = rules('Turkish crowds massed in Istanbul after Israeli police raided the mosque in Jerusalem.');
   assert.ok(named.every((r) => !r.includes('unnamed-country')), named.join('; '));
 });
+
+test('a stop word stops the word as written, not its romanisations: SANA is an agency, Sanaa a city', () => {
+  assert.deepEqual(places('Fighting in Sanaa killed five people on Friday.'), ['Sanaa=Sanaa/YEM/1']);
+  assert.deepEqual(places('SANA said the army repelled an attack.'), []);
+});
+
+test('a street named after a city is not the city', () => {
+  assert.deepEqual(places('Shells hit houses in Sanaa Street in Hodeidah city.'), ['Hodeidah=Al Hudaydah/YEM/1']);
+});

@@ -6,7 +6,11 @@ import { readDataJson } from '../data.js';
 import { foldKey } from './normalize.js';
 
 export interface StopLists {
-  /** Single words never read as places on their own. */
+  /**
+   * Single words never read as places on their own, as written (lower case, without accents):
+   * a stop word is a word, not a romanisation, so "SANA" (the news agency) does not stop "Sanaa"
+   * though both fold to one gazetteer key.
+   */
   words: Set<string>;
   /** Place names that are also common lower-case English words ("police", "mobile"). */
   common: Set<string>;
@@ -40,6 +44,16 @@ interface MissionsFile {
   entries: Array<{ iso3: string; names: string[]; source: string }>;
 }
 
+/** A word as the stop list compares it: lower case, no accents, no apostrophes or dots. */
+export function plainWord(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’.]/g, '');
+}
+
+/** True when the word, as written, is a stop word. */
+export function isStopWord(stops: StopLists, text: string): boolean {
+  return stops.words.has(plainWord(text));
+}
+
 export function loadStopLists(): StopLists {
   const file = readDataJson<StopwordsFile>('geo', 'stopwords.json');
   const common = readDataJson<string[]>('geo', 'common-words.json');
@@ -58,7 +72,7 @@ export function loadStopLists(): StopLists {
     for (let n = 0; n <= key.length; n++) group.prefixes.add(key.slice(0, n));
   }
   return {
-    words: new Set(file.words.map(foldKey)),
+    words: new Set(file.words.map(plainWord)),
     common: new Set(common),
     orgsByFirst,
     titles: new Set(file.titles.map((t) => foldKey(t).split(' ').pop() ?? '')),
