@@ -103,10 +103,14 @@ export function rejection(spot: Spot, r: Reading, ctx: Context): string | null {
 /**
  * A common word capitalised inside a body sentence is a name, and the focus country's city or
  * province of that name is meant: "protesters marched in central Van" in a Turkey report,
- * "near Shikharkh, Tartar" in an Azerbaijan one.
+ * "near Shikharkh, Tartar" in an Azerbaijan one; right after "in" or "at", any country's town.
  */
 function properNameInFocus(spot: Spot, r: Reading, inFocus: boolean): boolean {
-  return inFocus && !spot.initial && !spot.headline && isStrong(r);
+  if (spot.initial || spot.headline) return false;
+  // "demonstrated in Valence": after a locative preposition a capitalised town or seat is one anywhere.
+  const code = r.place.featureCode;
+  const town = r.kind === 'town' && (r.place.population >= 20000 || code === 'PPLC' || code === 'PPLA' || code === 'PPLA2');
+  return (inFocus && isStrong(r)) || (spot.locative && town && !r.viaAlternate);
 }
 
 /**

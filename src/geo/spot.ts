@@ -30,6 +30,8 @@ export interface Spot {
   personLike: boolean;
   /** Set off by punctuation as a container is: "(Salem, TN)", "Nimbahera, MP." ("the MP said" is not). */
   setOff: boolean;
+  /** Right after a locative preposition, and no longer name goes on: "gathered in Tours", "protests at Valence". */
+  locative: boolean;
 }
 
 export interface DemonymHit {
@@ -179,11 +181,15 @@ function makeSpot(gaz: Gazetteer, stops: StopLists, s: SentenceInput, words: Wor
     acronym: first.shape === 'acronym' && m.last === i,
     common: m.last === i && (stops.common.has(first.key) || isStopWord(stops, first.text)),
     personLike: (prev !== null || next !== null) && (prev === null || isPersonWord(stops, prev)) && (next === null || isPersonWord(stops, next)),
+    locative: LOCATIVE_BEFORE_RE.test(s.text.slice(Math.max(s.start, first.start - 12), first.start)) && !LONGER_NAME_AFTER_RE.test(s.text.slice(m.end, m.end + 6)),
     setOff: SET_OFF_BEFORE_RE.test(s.text.slice(Math.max(s.start, first.start - 3), first.start)) && SET_OFF_AFTER_RE.test(s.text.slice(m.end, m.end + 2)),
   };
 }
 
 const SET_OFF_BEFORE_RE = /[(,]\s*$/;
+const LOCATIVE_BEFORE_RE = /\b(?:in|at|from|into|inside|across|throughout)\s+$/i;
+/** "Al Ghab Plain", "Tall al Ahmar": the word begins a longer name the gazetteer lacks. */
+const LONGER_NAME_AFTER_RE = /^[\s-]+(?:\p{Lu}|(?:al|el|an|as|ad|ar|at|ash|az)[\s-])/u;
 const SET_OFF_AFTER_RE = /^(?:$|[),.;]|\s*$)/;
 
 /** A capitalised word right beside a name (no facility word, no demonym), or null. */

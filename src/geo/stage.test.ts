@@ -127,3 +127,8 @@ test('a stop word stops the word as written, not its romanisations: SANA is an a
 test('a street named after a city is not the city', () => {
   assert.deepEqual(places('Shells hit houses in Sanaa Street in Hodeidah city.'), ['Hodeidah=Al Hudaydah/YEM/1']);
 });
+
+test('after "in" or "at", a common word that is a town is the town, unless a longer name goes on', () => {
+  assert.deepEqual(places('About sixty people demonstrated in Tours against the war.'), ['Tours=Tours/FRA/1']);
+  assert.deepEqual(places('Government forces shelled villages in Al Ghab Plain overnight.'), []);
+});
