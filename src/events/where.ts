@@ -41,6 +41,9 @@ const CUED = /\bcue:(?:prep|near|town|district|division)\b/;
 
 /** A place abroad in a country the text never names (the place stage's flag): likely a namesake. */
 const UNNAMED_COUNTRY = /\/unnamed-country\b/;
+/** A place whose division the text states ("in Tena (Napo), protesters blocked the road to Puyo"). */
+const PLACED = /\/placed\b/;
+const PLACED_BONUS = 300;
 
 /**
  * Smaller is better: precise places, then places not flagged as lying in a country the text never
@@ -49,7 +52,8 @@ const UNNAMED_COUNTRY = /\/unnamed-country\b/;
  */
 function cost(mention: PlaceMention, trigger: Span): number {
   const stray = UNNAMED_COUNTRY.test(mention.rule) ? 600 : 0;
-  return mention.place.precision * 1000 + stray + (CUED.test(mention.rule) ? 0 : 500) + Math.min(gap(mention, trigger), 499);
+  const placed = PLACED.test(mention.rule) ? -PLACED_BONUS : 0;
+  return mention.place.precision * 1000 + stray + placed + (CUED.test(mention.rule) ? 0 : 500) + Math.min(gap(mention, trigger), 499);
 }
 
 export function bestPlace(mentions: PlaceMention[], trigger: Span): PlaceMention | undefined {

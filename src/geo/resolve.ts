@@ -183,7 +183,11 @@ export function resolveSpot(spot: Spot, ctx: Context): Resolution | string {
   confidence -= (spot.common ? 0.15 : 0) + (spot.headline ? 0.1 : 0) + (spot.embedded ? 0.1 : 0);
   // A place abroad in a country the text never names is likelier a namesake than where things happened.
   const unnamed = ctx.focus !== null && !inFocus && !ctx.namedCountries.has(best.place.iso3);
-  const flags = [inFocus ? 'focus' : '', unnamed ? 'unnamed-country' : '', spot.cue ? `cue:${spot.cue}` : '', forced ? 'container' : ''].filter(Boolean);
+  // "Toluca, Mexico", "Tena (Napo)": the text states where the place lies, as it does for an event's own place.
+  const placed = ctx.support.containers(spot).some((c) => c.readings.some((u) => inside(best, u)));
+  const flags = [
+    inFocus ? 'focus' : '', unnamed ? 'unnamed-country' : '', spot.cue ? `cue:${spot.cue}` : '', forced ? 'container' : '', placed ? 'placed' : '',
+  ].filter(Boolean);
   return {
     place: { ...best.place, precision: precisionFor(best, spot) },
     reading: best,

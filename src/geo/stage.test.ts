@@ -132,3 +132,10 @@ test('after "in" or "at", a common word that is a town is the town, unless a lon
   assert.deepEqual(places('About sixty people demonstrated in Tours against the war.'), ['Tours=Tours/FRA/1']);
   assert.deepEqual(places('Government forces shelled villages in Al Ghab Plain overnight.'), []);
 });
+
+test('a place the text puts in a division that holds it is flagged as placed', () => {
+  const text = 'In Tena (Napo), protesters blocked the highway to Puyo.';
+  const rules = stage.run(docFor(text)).places.map((m) => `${text.slice(m.start, m.end)} ${m.rule}`);
+  assert.ok(rules.some((r) => r.startsWith('Tena ') && r.includes('/placed')), rules.join('; '));
+  assert.ok(rules.some((r) => r.startsWith('Puyo ') && !r.includes('/placed')), rules.join('; '));
+});
