@@ -39,9 +39,21 @@ function eligible(text: string, mention: PlaceMention, focus: Place | null): boo
 /** A place the text introduces as a location ("in X", "near X", "X district") rather than in passing. */
 const CUED = /\bcue:(?:prep|near|town|district|division)\b/;
 
-/** Smaller is better: precise places, then places introduced as locations, then closeness to the trigger. */
+/** A place abroad in a country the text never names (the place stage's flag): likely a namesake. */
+const UNNAMED_COUNTRY = /\/unnamed-country\b/;
+/** A place whose division the text states ("in Tena (Napo), protesters blocked the road to Puyo"). */
+const PLACED = /\/placed\b/;
+const PLACED_BONUS = 300;
+
+/**
+ * Smaller is better: precise places, then places not flagged as lying in a country the text never
+ * names (an Azerbaijan report's "forces located at Gorgan fired on positions near Fizuli" happened
+ * at Fizuli, not in Iran), then places introduced as locations, then closeness to the trigger.
+ */
 function cost(mention: PlaceMention, trigger: Span): number {
-  return mention.place.precision * 1000 + (CUED.test(mention.rule) ? 0 : 500) + Math.min(gap(mention, trigger), 499);
+  const stray = UNNAMED_COUNTRY.test(mention.rule) ? 600 : 0;
+  const placed = PLACED.test(mention.rule) ? -PLACED_BONUS : 0;
+  return mention.place.precision * 1000 + stray + placed + (CUED.test(mention.rule) ? 0 : 500) + Math.min(gap(mention, trigger), 499);
 }
 
 export function bestPlace(mentions: PlaceMention[], trigger: Span): PlaceMention | undefined {

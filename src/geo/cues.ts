@@ -9,7 +9,9 @@ const TYPED_BEFORE_RE =
   /\b(towns?|villages?|city|cities|hamlet|settlement|neighbou?rhoods?|suburbs?|municipality|locality|port|camp|capital|governorate|province|region|state|oblast|county|department|prefecture|outskirts|countryside|vicinity|environs|edge|parts?|district|area)\s+of\s+(?:the\s+)?$/i;
 const NEAR_BEFORE_RE =
   /\b(?:near|nearby|outside|around|close to|next to|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?(?:\s+of)?|(?:kilomet(?:re|er)s?|km|miles?)\s+(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?$/i;
-const PREP_BEFORE_RE = /\b(?:in|at|from|into|to|towards?|across|throughout|inside|via|through|on|between|and|of|reached|entered|captured|shelled|bombed|struck|hit|seized)\s+(?:the\s+)?$/i;
+/** "in the X", and "in el Hermel", "at al Mina": an Arabic article the name's span leaves out. */
+const PREP_BEFORE_RE =
+  /\b(?:in|at|from|into|to|towards?|across|throughout|inside|via|through|on|between|and|of|reached|entered|captured|shelled|bombed|struck|hit|seized)\s+(?:the\s+|(?:al|el|ad|ar|as|ash|az)[\s-])?$/i;
 
 const TOWN_WORDS = new Set(['town', 'towns', 'village', 'villages', 'city', 'cities', 'hamlet', 'settlement', 'municipality', 'locality', 'port', 'camp', 'capital']);
 const DIVISION_WORDS = new Set(['governorate', 'province', 'region', 'state', 'oblast', 'county', 'department', 'prefecture']);

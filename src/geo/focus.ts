@@ -1,15 +1,18 @@
 /**
- * The document's country focus: which country the story is about. Country names and demonyms
- * vote, as do big places whose name is unambiguous; the dateline votes only weakly, since it is
- * where the reporter was (BEIRUT for a Syria story).
+ * The document's country focus: which country the story is about. Country names, missions
+ * mandated to one country ("the OSCE SMM") and demonyms vote, as do big places whose name is
+ * unambiguous; the dateline votes only weakly, since it is where the reporter was (BEIRUT for a
+ * Syria story).
  */
 import type { Reading } from './readings.js';
-import type { DemonymHit, Spot } from './spot.js';
+import type { SideFindings, Spot } from './spot.js';
 
 /** Extra evidence for a reading from the rest of the text (support.ts), added to its prior. */
 export type ReadingBonus = (spot: Spot, r: Reading) => number;
 
 const COUNTRY_VOTE = 3;
+/** A mission's mandate names its country as surely as the country's name. */
+const MISSION_VOTE = COUNTRY_VOTE;
 const DEMONYM_VOTE = 1.5;
 const PLACE_VOTE = 1.5;
 const DATELINE_VOTE = 0.75;
@@ -22,7 +25,9 @@ export interface FocusResult {
   votes: Map<string, number>;
 }
 
-export function computeFocus(spots: Spot[], demonyms: DemonymHit[], dateline: Reading | null, bonus: ReadingBonus = () => 0): FocusResult {
+export function computeFocus(
+  spots: Spot[], side: Pick<SideFindings, 'demonyms' | 'missions'>, dateline: Reading | null, bonus: ReadingBonus = () => 0,
+): FocusResult {
   const votes = new Map<string, number>();
   const vote = (iso3: string, weight: number): void => {
     votes.set(iso3, (votes.get(iso3) ?? 0) + weight);
@@ -33,7 +38,8 @@ export function computeFocus(spots: Spot[], demonyms: DemonymHit[], dateline: Re
     const weight = top.kind === 'country' ? COUNTRY_VOTE : PLACE_VOTE;
     vote(top.place.iso3, spot.headline ? weight * HEADLINE_FACTOR : weight);
   }
-  for (const hit of demonyms) vote(hit.iso3, hit.headline ? DEMONYM_VOTE * HEADLINE_FACTOR : DEMONYM_VOTE);
+  for (const hit of side.demonyms) vote(hit.iso3, hit.headline ? DEMONYM_VOTE * HEADLINE_FACTOR : DEMONYM_VOTE);
+  for (const hit of side.missions) vote(hit.iso3, hit.headline ? MISSION_VOTE * HEADLINE_FACTOR : MISSION_VOTE);
   if (dateline) vote(dateline.place.iso3, DATELINE_VOTE);
   let best: string | null = null;
   let bestVotes = MIN_FOCUS_VOTES - 1e-9;
@@ -57,9 +63,11 @@ function confidentReading(spot: Spot, bonus: ReadingBonus): Reading | null {
   if (!first) return null;
   const top = first.r;
   if (top.kind === 'country') return top;
-  // A foreign alternate ("Bostan" for Boston) is no evidence of the story's country.
-  if (top.viaAlternate) return null;
-  if (spot.acronym) return null;
+  // A foreign alternate ("Bostan" for Boston) is no evidence of the story's country, unless every
+  // reading of the name is in that one country ("Idleb": the city by an alternate, the province).
+  if (top.viaAlternate && rest.some((x) => x.r.place.iso3 !== top.place.iso3)) return null;
+  // An acronym is no evidence unless it is a division's unambiguous abbreviation ("J&K").
+  if (spot.acronym && top.abbreviation !== 'anywhere') return null;
   const strong = top.kind !== 'town' || top.place.population >= 100000 || top.place.featureCode === 'PPLC';
   if (!strong) return null;
   const rival = rest.find((x) => x.r.place.iso3 !== top.place.iso3);

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dataPath, readDataJson, readDataText } from '../data.js';
 import { SitrepError } from '../errors.js';
 import { cleanDivisionName } from './admin-names.js';
+import { buildAbbreviationReadings, type AbbreviationEntry } from './abbreviations.js';
 import { buildAliasReadings, type AliasEntry } from './aliases.js';
 import { buildCountryTable, type CountryEntry, type CountryTable } from './countries.js';
 import { boundedCache, type BoundedCache } from './bounded-cache.js';
@@ -60,6 +61,10 @@ export function loadGazetteer(): Gazetteer {
   const resolveAdmin1 = (iso3: string, name: string): string | null => findAdmin1(parts, iso3, name)?.admin1Code ?? null;
   const aliases = readDataJson<{ entries: AliasEntry[] }>('geo', 'aliases.json').entries;
   for (const [key, list] of buildAliasReadings(aliases, countries, resolveAdmin1)) {
+    for (const reading of list) addExtra(parts.extra, key, reading);
+  }
+  const abbreviations = readDataJson<{ entries: AbbreviationEntry[] }>('geo', 'abbreviations.json').entries;
+  for (const [key, list] of buildAbbreviationReadings(abbreviations, (iso3, name) => findAdmin1(parts, iso3, name))) {
     for (const reading of list) addExtra(parts.extra, key, reading);
   }
   for (const key of parts.extra.keys()) addPrefixes(parts.extraPrefixes, key);

@@ -9,8 +9,14 @@ import type { Spot } from './spot.js';
 /** Words that may stand between a name and its container: "X town (Y)", "X district of Y". */
 const TYPE =
   '(?:villages?|towns?|city|district|area|sub-?county|township|municipality|county|province|region|governorate|state|locality|neighbou?rhood|camp|lga|territory|commune|department|prefecture|oblast|raion|woreda|zone|sector|settlement)';
-/** The gap between a name and its container, trimmed: ",", "(", "town (", ", in the", "district of". */
-const LINK_RE = new RegExp(`^(?:${TYPE}\\s*)?(?:,|\\(|,?\\s*in|\\(\\s*in|${TYPE}\\s+(?:of|in))(?:\\s+the)?$`, 'i');
+/** "the western countryside of", "the northern outskirts of": the part of a division a place lies in. */
+const PART =
+  '(?:the\\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\\s+)?(?:countryside|outskirts|suburbs|part|parts)\\s+of';
+/**
+ * The gap between a name and its container, trimmed: ",", "(", "town (", "sector area (", ", in the",
+ * "district of", "in the western countryside of".
+ */
+const LINK_RE = new RegExp(`^(?:${TYPE}\\s+)?(?:${TYPE}\\s*)?(?:,|\\(|,?\\s*in|\\(\\s*in|${TYPE}\\s+(?:of|in)|,?\\s*in\\s+${PART})(?:\\s+the)?$`, 'i');
 
 /** "(Ango, ": a bracket opened on a name the gazetteer lacks still leads to the container after it. */
 const UNKNOWN_LINK_RE = /^\(\s*\p{Lu}[\p{L}\p{N}'’ -]{0,30},$/u;

@@ -19,7 +19,15 @@ export interface Reading {
   prior: number;
   /** True when the name matched only one of the entry's alternate names, not its own. */
   viaAlternate?: boolean;
+  /**
+   * Set on a division found by its standard abbreviation ("J&K", "KPK"): read only when written
+   * in capitals, and a `container` one only as the division of another place ("Salem, TN").
+   */
+  abbreviation?: AbbreviationUse;
 }
+
+/** Where an abbreviation may be read: anywhere, or only as another place's container. */
+export type AbbreviationUse = 'anywhere' | 'container';
 
 /** What the feature code says about how often a name means this entry, before population. */
 const FEATURE_WEIGHT: Record<string, number> = {

@@ -31,6 +31,8 @@ export interface Context {
   namedAdmin1s: Map<string, Set<string>>;
   /** Names the text itself types as provinces ("Pisky, Donetsk": Donetsk the province). */
   forced: Map<Spot, Reading>;
+  /** ISO3 of the countries the text names, by name, demonym or mission. */
+  namedCountries: Set<string>;
 }
 
 export interface Resolution {
@@ -53,7 +55,7 @@ export function scoreReading(r: Reading, spot: Spot, ctx: Context): number {
   // A district named after its seat means the seat unless the text says "district".
   else if (r.kind === 'admin2' && spot.readings.some((t) => t.kind === 'town' && t.admin2Code === r.admin2Code)) score -= SEAT_DISTRICT_PENALTY;
   if (spot.cue === 'town') score += r.kind === 'town' || r.place.precision === 1 ? 1 : r.kind === 'admin1' ? -2 : 0;
-  if (spot.acronym && r.kind !== 'country') score -= 100;
+  if (spot.acronym && r.kind !== 'country' && !r.abbreviation) score -= 100;
   return score;
 }
 
@@ -81,8 +83,11 @@ export function isStrong(r: Reading): boolean {
 /** Why a reading is not believable here, or null when it is. */
 export function rejection(spot: Spot, r: Reading, ctx: Context): string | null {
   const inFocus = ctx.focus !== null && r.place.iso3 === ctx.focus;
+  if (r.abbreviation) return abbreviationRejection(spot, r, ctx);
   if (spot.acronym && r.kind !== 'country') return 'acronym';
-  if (spot.common && r.kind !== 'country' && spot.cue !== 'town' && spot.cue !== 'division') return 'common word';
+  if (spot.common && r.kind !== 'country' && spot.cue !== 'town' && spot.cue !== 'division' && !properNameInFocus(spot, r, inFocus) && !inHierarchy(spot, r, ctx)) {
+    return 'common word';
+  }
   // "Victoria Nuland", "Rami Abdel Rahman": inside a run of capitalised words only a country, or a
   // province of the focus country, survives ("Syria Civil Defence"); facility words do not embed.
   if (spot.embedded && r.kind !== 'country' && !(r.kind === 'admin1' && inFocus)) return 'part of a longer name';
@@ -93,6 +98,40 @@ export function rejection(spot: Spot, r: Reading, ctx: Context): string | null {
   if (hierarchy) return hierarchy;
   if (r.kind !== 'town' || isStrong(r)) return null;
   return townRejection(spot, r, ctx, inFocus);
+}
+
+/**
+ * A common word capitalised inside a body sentence is a name, and the focus country's city or
+ * province of that name is meant: "protesters marched in central Van" in a Turkey report,
+ * "near Shikharkh, Tartar" in an Azerbaijan one; right after "in" or "at", any country's town.
+ */
+function properNameInFocus(spot: Spot, r: Reading, inFocus: boolean): boolean {
+  if (spot.initial || spot.headline) return false;
+  // "demonstrated in Valence": after a locative preposition a capitalised town or seat is one anywhere.
+  const code = r.place.featureCode;
+  const town = r.kind === 'town' && (r.place.population >= 20000 || code === 'PPLC' || code === 'PPLA' || code === 'PPLA2');
+  return (inFocus && isStrong(r)) || (spot.locative && town && !r.viaAlternate);
+}
+
+/**
+ * "Tamale (Tamale, Northern)", "Colon (Colon)": a common word the text places in a division that
+ * holds this reading, or that holds a place the text puts in it, is a place name.
+ */
+function inHierarchy(spot: Spot, r: Reading, ctx: Context): boolean {
+  if (spot.initial || spot.headline) return false;
+  // "Tangier (Tangier)": the name repeated as its own district is a place name either way.
+  const inStated = ctx.support.containers(spot).some((c) => c.key === spot.key || c.readings.some((u) => inside(r, u)));
+  return inStated || ctx.support.contained(spot).some((a) => a.key === spot.key || a.readings.some((v) => inside(v, r)));
+}
+
+/**
+ * "J&K" and "KPK" stand for their division (spot.ts reads abbreviations in capitals only); "MP"
+ * is a member of parliament unless the text puts a place in it ("Bhopal, MP").
+ */
+function abbreviationRejection(spot: Spot, r: Reading, ctx: Context): string | null {
+  const container = spot.setOff && ctx.support.contained(spot).length > 0;
+  if (r.abbreviation === 'container' && !container) return 'ambiguous abbreviation that contains no place';
+  return null;
 }
 
 /**
@@ -142,7 +181,13 @@ export function resolveSpot(spot: Spot, ctx: Context): Resolution | string {
   confidence += spot.cue === 'prep' ? 0.05 : spot.cue ? 0.1 : 0;
   confidence += Number.isFinite(runnerUp) ? 0.15 * Math.min(1, (score - runnerUp) / 3) : 0.15;
   confidence -= (spot.common ? 0.15 : 0) + (spot.headline ? 0.1 : 0) + (spot.embedded ? 0.1 : 0);
-  const flags = [inFocus ? 'focus' : '', spot.cue ? `cue:${spot.cue}` : '', forced ? 'container' : ''].filter(Boolean);
+  // A place abroad in a country the text never names is likelier a namesake than where things happened.
+  const unnamed = ctx.focus !== null && !inFocus && !ctx.namedCountries.has(best.place.iso3);
+  // "Toluca, Mexico", "Tena (Napo)": the text states where the place lies, as it does for an event's own place.
+  const placed = ctx.support.containers(spot).some((c) => c.readings.some((u) => inside(best, u)));
+  const flags = [
+    inFocus ? 'focus' : '', unnamed ? 'unnamed-country' : '', spot.cue ? `cue:${spot.cue}` : '', forced ? 'container' : '', placed ? 'placed' : '',
+  ].filter(Boolean);
   return {
     place: { ...best.place, precision: precisionFor(best, spot) },
     reading: best,

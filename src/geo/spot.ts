@@ -5,9 +5,9 @@
  */
 import { cueAfter, cueBefore, isDivisionWord, strongerCue, type Cue } from './cues.js';
 import type { Gazetteer } from './gazetteer.js';
-import { ARTICLES, stripArticles } from './normalize.js';
+import { ARTICLES, foldKey, stripArticles } from './normalize.js';
 import { byPrior, type Reading } from './readings.js';
-import type { StopLists } from './stop-lists.js';
+import { isStopWord, type StopLists } from './stop-lists.js';
 import { plainFolds, plainGap, splitWords, type Word, type WordFolds } from './words.js';
 
 export interface Spot {
@@ -28,6 +28,10 @@ export interface Spot {
   common: boolean;
   /** Embedded between capitalised words that are not news vocabulary: a person's name. */
   personLike: boolean;
+  /** Set off by punctuation as a container is: "(Salem, TN)", "Nimbahera, MP." ("the MP said" is not). */
+  setOff: boolean;
+  /** Right after a locative preposition, and no longer name goes on: "gathered in Tours", "protests at Valence". */
+  locative: boolean;
 }
 
 export interface DemonymHit {
@@ -35,9 +39,13 @@ export interface DemonymHit {
   headline: boolean;
 }
 
-/** What a document's sentences tell beyond the spots: demonyms and the words of persons' names. */
+/**
+ * What a document's sentences tell beyond the spots: demonyms, missions mandated to one country
+ * ("the OSCE SMM", "UNMISS") and the words of persons' names.
+ */
 export interface SideFindings {
   demonyms: DemonymHit[];
+  missions: DemonymHit[];
   personKeys: Set<string>;
 }
 
@@ -56,7 +64,7 @@ const MAX_WORDS = 5;
 export function spotSentence(gaz: Gazetteer, stops: StopLists, s: SentenceInput, side: SideFindings): Spot[] {
   const folds = s.folds ?? plainFolds;
   const words = splitWords(s.text, s.start, s.end, folds);
-  const blocked = blockOrganisations(words, stops);
+  const blocked = blockOrganisations(words, stops, (iso3) => side.missions.push({ iso3, headline: s.headline }));
   const spots: Spot[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
@@ -64,7 +72,7 @@ export function spotSentence(gaz: Gazetteer, stops: StopLists, s: SentenceInput,
     const match = longestMatch(gaz, folds, s.text, words, i, blocked);
     const demonym = word.shape === 'cap' ? gaz.demonym(word.key) : null;
     // "Somali police" is a demonym, "Somali region" the Ethiopian region.
-    const single = !match || (match.last === i && (stops.words.has(word.key) || (demonym !== null && match.tailCue !== 'division')));
+    const single = !match || (match.last === i && (isStopWord(stops, word.text) || (demonym !== null && match.tailCue !== 'division')));
     if (single) {
       if (demonym) side.demonyms.push({ iso3: demonym, headline: s.headline });
       else if (stops.titles.has(word.key)) i = skipName(s.text, words, i, side.personKeys);
@@ -95,7 +103,12 @@ function longestMatch(gaz: Gazetteer, folds: WordFolds, text: string, words: Wor
     const key = j === i ? first.key : folds.key(text.slice(first.start, word.end));
     if (word.shape === 'cap' || word.shape === 'acronym') {
       const readings = gaz.readings(key);
-      const found = readings.length > 0 ? readings : gaz.readings(stripArticles(key) ?? '');
+      let any = readings.length > 0 ? readings : gaz.readings(stripArticles(key) ?? '');
+      // "Zolote-4": a numbered part of a place is found as the place.
+      const numbered = any.length === 0 && j === i ? NUMBERED_PART_RE.exec(word.text) : null;
+      if (numbered?.[1]) any = gaz.readings(folds.key(numbered[1]));
+      // "UP" is Uttar Pradesh, "Up" only a word: abbreviations are read in capitals only.
+      const found = j === i && word.shape === 'acronym' ? any : withoutAbbreviations(any);
       if (found.length > 0) best = { last: j, key, readings: found, end: word.end, tailCue: null };
     }
     if (!gaz.continues(key)) {
@@ -104,6 +117,12 @@ function longestMatch(gaz: Gazetteer, folds: WordFolds, text: string, words: Wor
     }
   }
   return best ? extendWithTail(gaz, text, words, best) : null;
+}
+
+const NUMBERED_PART_RE = /^(\p{Lu}[\p{L}\p{M}'’-]+)-\d$/u;
+
+function withoutAbbreviations(readings: Reading[]): Reading[] {
+  return readings.some((r) => r.abbreviation) ? readings.filter((r) => !r.abbreviation) : readings;
 }
 
 /** Keys unify an article only before another word: "deir ez" must probe as "deir al" ("Deir ez-Zor", "Ar Raqqa"). */
@@ -138,7 +157,7 @@ function makeSpot(gaz: Gazetteer, stops: StopLists, s: SentenceInput, words: Wor
   const nameLast = words[m.tailCue === 'division' && m.last > i ? m.last - 1 : m.last] as Word;
   const prevWord = words[i - 1];
   // A sentence's first word is capitalised anyway: it is part of a name only when it is no news word ("In", "Police").
-  const prevCounts = !!prevWord && !stops.titles.has(prevWord.key) && (!prevWord.initial || (!stops.words.has(prevWord.key) && !stops.common.has(prevWord.key)));
+  const prevCounts = !!prevWord && !stops.titles.has(prevWord.key) && (!prevWord.initial || (!isStopWord(stops, prevWord.text) && !stops.common.has(prevWord.key)));
   const prev = prevWord && prevCounts ? neighbour(gaz, stops, s.text, prevWord, prevWord, first) : null;
   // "Ghadir al Bostan": a name joined to a capitalised word by an article is only the tail of a longer name.
   const beforeArticle = words[i - 2];
@@ -146,7 +165,8 @@ function makeSpot(gaz: Gazetteer, stops: StopLists, s: SentenceInput, words: Wor
     !!prevWord && !!beforeArticle && prevWord.shape === 'particle' && ARTICLES.has(prevWord.key) && beforeArticle.shape === 'cap' &&
     !beforeArticle.initial && plainGap(s.text, beforeArticle, prevWord) && plainGap(s.text, prevWord, first);
   const afterWord = words[m.last + 1];
-  const next = afterWord && m.tailCue === null ? neighbour(gaz, stops, s.text, afterWord, nameLast, afterWord) : null;
+  const facility = namesFacility(stops, s.text, words, m.last + 1);
+  const next = afterWord && m.tailCue === null && !facility ? neighbour(gaz, stops, s.text, afterWord, nameLast, afterWord) : null;
   return {
     start: first.start,
     end: m.end,
@@ -157,20 +177,48 @@ function makeSpot(gaz: Gazetteer, stops: StopLists, s: SentenceInput, words: Wor
     sentence: s.index,
     headline: s.headline,
     initial: first.initial,
-    embedded: prev !== null || next !== null || articleJoined,
+    embedded: prev !== null || next !== null || articleJoined || namesStreet(afterWord),
     acronym: first.shape === 'acronym' && m.last === i,
-    common: m.last === i && (stops.common.has(first.key) || stops.words.has(first.key)),
+    common: m.last === i && (stops.common.has(first.key) || isStopWord(stops, first.text)),
     personLike: (prev !== null || next !== null) && (prev === null || isPersonWord(stops, prev)) && (next === null || isPersonWord(stops, next)),
+    locative: LOCATIVE_BEFORE_RE.test(s.text.slice(Math.max(s.start, first.start - 12), first.start)) && !LONGER_NAME_AFTER_RE.test(s.text.slice(m.end, m.end + 6)),
+    setOff: SET_OFF_BEFORE_RE.test(s.text.slice(Math.max(s.start, first.start - 3), first.start)) && SET_OFF_AFTER_RE.test(s.text.slice(m.end, m.end + 2)),
   };
 }
+
+const SET_OFF_BEFORE_RE = /[(,]\s*$/;
+const LOCATIVE_BEFORE_RE = /\b(?:in|at|from|into|inside|across|throughout)\s+$/i;
+/** "Al Ghab Plain", "Tall al Ahmar": the word begins a longer name the gazetteer lacks. */
+const LONGER_NAME_AFTER_RE = /^[\s-]+(?:\p{Lu}|(?:al|el|an|as|ad|ar|at|ash|az)[\s-])/u;
+const SET_OFF_AFTER_RE = /^(?:$|[),.;]|\s*$)/;
 
 /** A capitalised word right beside a name (no facility word, no demonym), or null. */
 function neighbour(gaz: Gazetteer, stops: StopLists, text: string, w: Word | undefined, left: Word, right: Word): Word | null {
   return w && w.shape === 'cap' && plainGap(text, left, right) && !stops.facilities.has(w.key) && !gaz.demonym(w.key) ? w : null;
 }
 
+/** "Sanaa Street", "Baghdad Avenue": a street named after a city lies elsewhere, mostly. */
+const STREET_KEYS = new Set(['street', 'avenue', 'boulevard'].map(foldKey));
+
+function namesStreet(next: Word | undefined): boolean {
+  return !!next && next.shape === 'cap' && STREET_KEYS.has(next.key);
+}
+
+/** Capitalised words after a name that end in a facility word name a site of that place: "Donetsk Filtration Station". */
+const FACILITY_RUN = 3;
+
+function namesFacility(stops: StopLists, text: string, words: Word[], from: number): boolean {
+  for (let k = from; k < Math.min(words.length, from + FACILITY_RUN); k++) {
+    const word = words[k] as Word;
+    const prev = words[k - 1];
+    if (word.shape !== 'cap' || !prev || !plainGap(text, prev, word)) return false;
+    if (k > from && stops.facilities.has(word.key)) return true;
+  }
+  return false;
+}
+
 function isPersonWord(stops: StopLists, w: Word | null): boolean {
-  return !!w && !stops.words.has(w.key);
+  return !!w && !isStopWord(stops, w.text);
 }
 
 /** After a title ("President", "Gen."), the capitalised run is a person's name: skip it. */
@@ -187,8 +235,11 @@ function skipName(text: string, words: Word[], i: number, personKeys: Set<string
   return j;
 }
 
-/** Marks the words of organisation names ("Islamic State", "Human Rights Watch"). */
-function blockOrganisations(words: Word[], stops: StopLists): boolean[] {
+/**
+ * Marks the words of organisation names ("Islamic State", "Human Rights Watch"), and reports the
+ * country of each mission named (once per name, however many shorter names it holds).
+ */
+function blockOrganisations(words: Word[], stops: StopLists, onMission: (iso3: string) => void): boolean[] {
   const blocked = new Array<boolean>(words.length).fill(false);
   for (let i = 0; i < words.length; i++) {
     const key = (words[i] as Word).key;
@@ -196,11 +247,20 @@ function blockOrganisations(words: Word[], stops: StopLists): boolean[] {
     const orgs = stops.orgsByFirst.get(space < 0 ? key : key.slice(0, space));
     if (!orgs) continue;
     let joined = '';
+    let mission: string | undefined;
+    let last = -1;
     for (let j = i; j < Math.min(words.length, i + 10); j++) {
       joined = joined ? `${joined} ${(words[j] as Word).key}` : (words[j] as Word).key;
-      if (orgs.names.has(joined)) for (let k = i; k <= j; k++) blocked[k] = true;
+      if (orgs.names.has(joined)) {
+        last = j;
+        mission = stops.missions.get(joined) ?? mission;
+      }
       if (!orgs.prefixes.has(joined)) break;
     }
+    if (last < 0) continue;
+    const inside = blocked[i];
+    for (let k = i; k <= last; k++) blocked[k] = true;
+    if (mission && !inside) onMission(mission);
   }
   return blocked;
 }

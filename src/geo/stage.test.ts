@@ -79,3 +79,63 @@ test('headline words need a strong reading or a repeat in the body', () => {
   const found = places(text, { headline: true });
   assert.deepEqual(found, ["Daraa=Dar'a/SYR/1", "Daraa=Dar'a/SYR/1"]);
 });
+
+test('focus: a mission mandated to one country names it ("the OSCE SMM" reports on Ukraine)', () => {
+  const doc = stage.run(docFor('The OSCE SMM recorded 14 explosions near Avdiivka overnight.'));
+  assert.equal(doc.focus?.iso3, 'UKR');
+  assert.deepEqual(doc.places.map((m) => `${m.place.name}/${m.place.admin1}`), ['Avdiivka/Donetsk']);
+  assert.equal(stage.run(docFor('UNMISS peacekeepers patrolled the camp on Friday.')).focus?.iso3, 'SSD');
+});
+
+test('a place followed by a facility name is the place, not part of a longer name', () => {
+  assert.deepEqual(places('Shells landed near the Donetsk Filtration Station, monitors said.'), ['Donetsk=Donetsk/UKR/2']);
+  assert.deepEqual(places('Workers of the Basra Oil Company protested over unpaid wages.'), ['Basra=Basrah/IRQ/1']);
+});
+
+test('a common word capitalised in the body is a name when the focus country has a city of it', () => {
+  assert.deepEqual(places('Turkish police detained twelve protesters in central Van on Monday.'), ['Van=Van/TUR/1']);
+  assert.deepEqual(places('Police said the van was found burned in the morning.'), []);
+});
+
+test('a common word the text places in its own division is a place name', () => {
+  assert.deepEqual(places('Taxi drivers blocked the main road in Colon (Colon) on Tuesday.'), ['Colon=Colon/PAN/1', 'Colon=Colon/PAN/3']);
+  assert.deepEqual(places('Gunmen looted the party office in Tamale (Tamale, Northern) overnight.'), ['Tamale=Tamale/GHA/1', 'Tamale=Tamale/GHA/1']);
+});
+
+test('"in el Hermel": a preposition before an Arabic article is still a cue', () => {
+  assert.deepEqual(places('Demonstrators marched in el Hermel on Friday.'), ['Hermel=El Hermel/LBN/1']);
+});
+
+test('a numbered part of a place ("Zolote-4") is found as the place; an operation number is not', () => {
+  assert.deepEqual(places('The OSCE SMM recorded two explosions near Zolote-4.'), ['Zolote-4=Zolote/UKR/2']);
+  assert.deepEqual(places('Soldiers destroyed three shelters during the Eren-23 operation.'), []);
+});
+
+test('a place abroad in a country the text never names is flagged, one in a named country is not', () => {
+  const rules = (text: string): string[] => stage.run(docFor(text)).places.map((m) => `${text.slice(m.start, m.end)} ${m.rule}`);
+  const stray = rules('Azerbaijani troops said forces located at Gorgan fired on their positions near Fizuli, Azerbaijan.');
+  assert.ok(stray.some((r) => r.startsWith('Gorgan ') && r.includes('/unnamed-country')), stray.join('; '));
+  const named = rules('Turkish crowds massed in Istanbul after Israeli police raided the mosque in Jerusalem.');
+  assert.ok(named.every((r) => !r.includes('unnamed-country')), named.join('; '));
+});
+
+test('a stop word stops the word as written, not its romanisations: SANA is an agency, Sanaa a city', () => {
+  assert.deepEqual(places('Fighting in Sanaa killed five people on Friday.'), ['Sanaa=Sanaa/YEM/1']);
+  assert.deepEqual(places('SANA said the army repelled an attack.'), []);
+});
+
+test('a street named after a city is not the city', () => {
+  assert.deepEqual(places('Shells hit houses in Sanaa Street in Hodeidah city.'), ['Hodeidah=Al Hudaydah/YEM/1']);
+});
+
+test('after "in" or "at", a common word that is a town is the town, unless a longer name goes on', () => {
+  assert.deepEqual(places('About sixty people demonstrated in Tours against the war.'), ['Tours=Tours/FRA/1']);
+  assert.deepEqual(places('Government forces shelled villages in Al Ghab Plain overnight.'), []);
+});
+
+test('a place the text puts in a division that holds it is flagged as placed', () => {
+  const text = 'In Tena (Napo), protesters blocked the highway to Puyo.';
+  const rules = stage.run(docFor(text)).places.map((m) => `${text.slice(m.start, m.end)} ${m.rule}`);
+  assert.ok(rules.some((r) => r.startsWith('Tena ') && r.includes('/placed')), rules.join('; '));
+  assert.ok(rules.some((r) => r.startsWith('Puyo ') && !r.includes('/placed')), rules.join('; '));
+});

@@ -17,12 +17,19 @@ const NAMED_ADMIN2_BONUS = 1.5;
 const CONTAINER_BONUS = 3;
 /** This division reading holds a name the text places in it. */
 const CONTAINS_BONUS = 3;
+/**
+ * A country reading of a name the text gives as a container, when the places it contains lie in
+ * a province of that name and not in the country: "Kagara (Rafi LGA, Niger)" is Niger State.
+ */
+const WRONG_COUNTRY_PENALTY = 8;
 
 export interface Support {
   /** Bonus for reading `r` of `spot` from the other names of the document. */
   bonus(spot: Spot, r: Reading): number;
   /** The names the text gives as containing this one ("Kisombe (Fizi, Sud-Kivu)"). */
   containers(spot: Spot): Spot[];
+  /** The names the text places inside this one ("Kisombe" for "Fizi" and "Sud-Kivu"). */
+  contained(spot: Spot): Spot[];
 }
 
 /** True when reading `r` lies inside division (or country) reading `u`. */
@@ -34,28 +41,35 @@ export function inside(r: Reading, u: Reading): boolean {
   return false;
 }
 
-/** Names whose readings may lend support: not acronyms, not parts of longer names, not bare common words. */
+/**
+ * Names whose readings may lend support: not acronyms (but a division's abbreviation, "J&K"), not
+ * parts of longer names, not bare common words.
+ */
 export function canSupport(spot: Spot): boolean {
-  return !spot.acronym && !spot.embedded && !spot.personLike && !(spot.common && spot.cue !== 'town' && spot.cue !== 'division');
+  const acronym = spot.acronym && !spot.readings.some((r) => r.abbreviation);
+  return !acronym && !spot.embedded && !spot.personLike && !(spot.common && spot.cue !== 'town' && spot.cue !== 'division');
 }
 
 export function buildSupport(text: string, spots: Spot[]): Support {
-  const named1 = new Map<string, Set<string>>();
-  const named2 = new Map<string, Set<string>>();
-  for (const spot of spots) {
-    if (!canSupport(spot)) continue;
-    for (const r of spot.readings) {
-      if (r.kind === 'admin1' && r.admin1Code) addKey(named1, r.admin1Code, spot.key);
-      if (r.kind === 'admin2' && r.admin2Code) addKey(named2, r.admin2Code, spot.key);
-    }
-  }
   const containers = linkContainers(text, spots);
   const contained = new Map<Spot, Spot[]>();
   for (const [inner, outers] of containers) {
     for (const outer of outers) contained.set(outer, [...(contained.get(outer) ?? []), inner]);
   }
+  const named1 = new Map<string, Set<string>>();
+  const named2 = new Map<string, Set<string>>();
+  for (const spot of spots) {
+    if (!canSupport(spot)) continue;
+    for (const r of spot.readings) {
+      // An ambiguous abbreviation ("MP") names its division only as the container of a place.
+      if (r.abbreviation === 'container' && !(spot.setOff && contained.has(spot))) continue;
+      if (r.kind === 'admin1' && r.admin1Code) addKey(named1, r.admin1Code, spot.key);
+      if (r.kind === 'admin2' && r.admin2Code) addKey(named2, r.admin2Code, spot.key);
+    }
+  }
   return {
     containers: (spot) => containers.get(spot) ?? [],
+    contained: (spot) => contained.get(spot) ?? [],
     bonus(spot, r) {
       let bonus = 0;
       if (r.kind !== 'admin1' && r.kind !== 'country' && r.admin1Code && othersThan(named1.get(r.admin1Code), spot.key)) bonus += NAMED_ADMIN1_BONUS;
@@ -66,9 +80,21 @@ export function buildSupport(text: string, spots: Spot[]): Support {
         const inners = contained.get(spot) ?? [];
         if (inners.some((a) => a.readings.some((v) => inside(v, r)))) bonus += CONTAINS_BONUS;
       }
+      if (r.kind === 'country' && holdsNone(contained.get(spot), r) && spot.readings.some((u) => u.kind === 'admin1' && holdsSome(contained.get(spot), u))) {
+        bonus -= WRONG_COUNTRY_PENALTY;
+      }
       return bonus;
     },
   };
+}
+
+/** True when the text puts places in this name and none of their readings lies in `u`. */
+function holdsNone(inners: Spot[] | undefined, u: Reading): boolean {
+  return !!inners && inners.length > 0 && !inners.some((a) => a.readings.some((v) => inside(v, u)));
+}
+
+function holdsSome(inners: Spot[] | undefined, u: Reading): boolean {
+  return !!inners && inners.some((a) => a.readings.some((v) => inside(v, u)));
 }
 
 function addKey(map: Map<string, Set<string>>, code: string, key: string): void {

@@ -1,7 +1,7 @@
 /**
  * Splits a sentence into the words place names are made of. Hyphens and apostrophes stay inside
  * a word ("al-Hol", "Dar'a", "Port-au-Prince"), a possessive "’s" is cut off ("Syria’s"), and
- * dotted acronyms stay whole ("U.S."). Working on the text, not on tokens, makes the stage
+ * dotted acronyms and capitals joined by "&" stay whole ("U.S.", "J&K"). Working on the text, not on tokens, makes the stage
  * indifferent to how the tokenizer splits hyphens.
  */
 import { memoize } from './bounded-cache.js';
@@ -19,7 +19,7 @@ export interface Word {
   initial: boolean;
 }
 
-const WORD_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’‘ʿʾ`\-][\p{L}\p{M}\p{N}]+)*/gu;
+const WORD_RE = /(?:\p{Lu}\.){2,}|\p{Lu}{1,3}&\p{Lu}{1,3}(?![\p{L}\p{N}])|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’‘ʿʾ`\-][\p{L}\p{M}\p{N}]+)*/gu;
 const POSSESSIVE_RE = /['’]s$/;
 /** Lower-case words that may sit inside a place name: "Deir ez-Zor", "Rio de Janeiro", "Port of Spain". */
 const PARTICLES = new Set([
