@@ -16,6 +16,7 @@ import type { Article } from './ingest/index.js';
 import { bandKeys, COPY_THRESHOLD, decodeSignature, encodeSignature, signature, similarity } from './ingest/minhash.js';
 import { foldReports, matchAcross, WINDOW_DAYS } from './merge/across.js';
 import { recordOf } from './record/index.js';
+import { applyEdits } from './review/edits.js';
 import { openSqliteStore, type OpenOptions } from './store/sqlite/store.js';
 import type { DocumentMeta, IngestOutcome, Merger, NewMention, Store } from './store/types.js';
 import type { CodedEvent, DocMeta } from './types.js';
@@ -29,6 +30,7 @@ export const MERGER: Merger = {
   fold: (mentions) => foldReports(mentions),
   record: (id, event) => recordOf(id, event),
   windowDays: WINDOW_DAYS,
+  applyEdits,
 };
 
 /** The store's path: the option, else SITREP_DB, else ./sitrep.db. */

@@ -397,6 +397,53 @@ export interface EventRecord {
   notes: string;
   evidence: Array<{ doc: string; start: number; end: number; text: string }>;
   confidence: number;
+  /**
+   * A reviewer's verdict on a stored event (null: not reviewed). An addition to contract v1,
+   * optional there: `extract` output has none, the store's records always carry it.
+   */
+  reviewed?: ReviewMark | null;
+}
+
+export type ReviewState = 'confirmed' | 'edited' | 'rejected';
+
+/** A place as a reviewer sets it: the whole place at once, in the contract's names. */
+export interface ReviewPlace {
+  location: string;
+  country: string;
+  iso3: string;
+  admin1: string | null;
+  admin2: string | null;
+  latitude: number;
+  longitude: number;
+  geo_precision: GeoPrecision;
+}
+
+/**
+ * The fields a reviewer may set, in the contract's names. Each one set replaces the machine's
+ * value, also after the event is folded again (a new report, a remerge).
+ */
+export interface ReviewEdits {
+  event_type?: EventType;
+  sub_event_type?: SubEventType;
+  actor1?: string;
+  actor2?: string | null;
+  assoc_actor_1?: string | null;
+  assoc_actor_2?: string | null;
+  event_date?: string;
+  date_end?: string | null;
+  time_precision?: TimePrecision;
+  place?: ReviewPlace;
+  fatalities?: number;
+  counts?: Partial<Record<CountKind, CountRange>>;
+  status?: EventStatus;
+}
+
+/** The review state of a stored record: the verdict, the last reviewer and time, the fields they set. */
+export interface ReviewMark {
+  state: ReviewState;
+  by: string;
+  at: string;
+  fields: string[];
 }
 
 /** What a caller hands the extractor: one article and what is known about it. */

@@ -175,7 +175,11 @@ test('GET /openapi.json is OpenAPI 3.1 generated from the schemas, and real resp
     components: { schemas: Record<string, unknown> };
   };
   assert.equal(doc.openapi, '3.1.0');
-  assert.deepEqual(Object.keys(doc.paths).sort(), ['/documents', '/documents/{id}', '/events', '/events/{id}', '/export.csv', '/export.geojson']);
+  assert.deepEqual(Object.keys(doc.paths).sort(), [
+    '/documents', '/documents/{id}', '/events', '/events/cells', '/events/days', '/events/{id}', '/events/{id}/audit', '/events/{id}/review',
+    '/export.csv', '/export.geojson',
+  ]);
+  assert.ok(doc.paths['/events/{id}/review']!.post!.security, 'a review needs a token');
   const params = doc.paths['/events']!.get!.parameters.map((p) => p.name);
   for (const name of ['from', 'to', 'country', 'admin1', 'type', 'sub_type', 'actor', 'near', 'bbox', 'text', 'min_fatalities', 'status', 'cursor', 'limit']) {
     assert.ok(params.includes(name), `GET /events documents ${name}`);

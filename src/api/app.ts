@@ -7,10 +7,16 @@
  *   POST /documents         one batch document or a list (JSON, or JSON lines) → per-document outcomes
  *   GET  /export.csv        ACLED's columns, streamed
  *   GET  /export.geojson    a FeatureCollection, streamed
+ *   POST /events/:id/review a reviewer's decision (confirm, edit, reject, merge, split)
+ *   GET  /events/:id/audit  the event's audit log
+ *   GET  /events/cells      events counted in a grid for the map (clusters)
+ *   GET  /events/days       events per day and type for the timeline
  *   GET  /openapi.json      generated from the schemas
+ *   GET  /                  the workbench (the built web app), when it is built
  *
- * Writes need `Authorization: Bearer <token>` (`sitrep token create`). Every error is
- * `{statusCode, error, message}` with one line of message and never a stack trace.
+ * Writes need `Authorization: Bearer <token>` (`sitrep token create`); reads need one too when
+ * the server protects reads. Every error is `{statusCode, error, message}` with one line of
+ * message and never a stack trace.
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -25,6 +31,9 @@ import { toEventQuery } from '../store/filters.js';
 import { eventPages } from '../store/pages.js';
 import type { EventQuery, Store } from '../store/types.js';
 import { createErrorHandler, errorBody } from './errors.js';
+import { mapRoutes } from './map-routes.js';
+import { reviewRoutes } from './review-routes.js';
+import { serveWeb } from './web.js';
 import { openapiDocument, type RouteDoc } from './openapi.js';
 import {
   DocumentSchema, DocumentsBody, ErrorSchema, EventDetailSchema, EventPageSchema, EventsQuery, ExportQuery, IdParams, IngestResponseSchema,
@@ -39,6 +48,10 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Where internal errors are reported (they never reach the client); default standard error. */
   logError?: (line: string) => void;
+  /** Reads need a token too (default: open, as writes are not). */
+  protectReads?: boolean;
+  /** The folder of the built web app served at / (none: no workbench, only the API). */
+  webRoot?: string | null;
 }
 
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
@@ -86,20 +99,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routes.push(route);
   });
 
+  // The name of the token each request was let in with: the reviewer of a review.
+  const tokenNames = new WeakMap<FastifyRequest, string>();
   const requireToken = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer +(\S{1,200})$/i.exec(header.trim()) : null;
     const name = match ? await store.verifyToken(match[1]!) : null;
-    if (name) return undefined;
+    if (name) {
+      tokenNames.set(request, name);
+      return undefined;
+    }
     const message = header === undefined
       ? 'this needs a bearer token: send "Authorization: Bearer <token>" (create one with sitrep token create NAME)'
       : 'the bearer token is not valid';
     return reply.code(401).header('www-authenticate', 'Bearer realm="sitrep"').send(errorBody(401, message));
   };
 
+  const readHooks = options.protectReads ? { onRequest: requireToken } : {};
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.get('/events', {
+    ...readHooks,
     schema: { querystring: EventsQuery },
     config: {
       doc: {
@@ -118,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.get('/events/:id', {
+    ...readHooks,
     schema: { params: IdParams },
     config: {
       doc: {
@@ -132,6 +153,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.get('/documents/:id', {
+    ...readHooks,
     schema: { params: IdParams },
     config: {
       doc: {
@@ -191,6 +213,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const exportRoute = (url: string, format: Format, type: string, summary: string): void => {
     app.get(url, {
+      ...readHooks,
       schema: { querystring: ExportQuery },
       config: { doc: { summary, responses: { 200: { description: summary, content: { [type]: z.string() } }, 400: E400 } } satisfies RouteDoc },
     }, async (request, reply) => {
@@ -202,6 +225,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
   exportRoute('/export.csv', 'csv', 'text/csv', 'Every matching event in ACLED\'s CSV columns and order, streamed');
   exportRoute('/export.geojson', 'geojson', 'application/geo+json', 'Every matching event as a GeoJSON FeatureCollection, streamed');
+
+  reviewRoutes(fastify, { store, requireToken, readHooks, reviewerOf: (request) => tokenNames.get(request) ?? 'unknown' });
+  mapRoutes(fastify, store, readHooks);
+  if (options.webRoot) await serveWeb(fastify, options.webRoot);
 
   let openapi: object | null = null;
   app.get('/openapi.json', async () => (openapi ??= openapiDocument(routes, { title: 'sitrep', version })));

@@ -9,7 +9,8 @@
 import { z } from 'zod';
 import { BatchDocument } from '../ingest/batch.js';
 import { cursorParam, EventFilters, filterShape, pageSizeParam, STATUSES, withDateOrder } from '../store/filters.js';
-import { ALL_SUB_EVENT_TYPES, EVENT_TYPES } from '../taxonomy.js';
+import { isCalendarDate } from '../calendar.js';
+import { ALL_SUB_EVENT_TYPES, EVENT_TYPES, eventTypeOf } from '../taxonomy.js';
 import { COUNT_KINDS } from '../types.js';
 
 /** Documents one POST may carry. */
@@ -46,6 +47,16 @@ export const EventRecordSchema = z
     notes: z.string(),
     evidence: z.array(z.object({ doc: z.string(), start: z.number().int().min(0), end: z.number().int().min(0), text: z.string() })).min(1),
     confidence: z.number().min(0).max(1),
+    reviewed: z
+      .object({
+        state: z.enum(['confirmed', 'edited', 'rejected']),
+        by: z.string().describe('the reviewer (the name of their token)'),
+        at: z.string().describe('when, ISO 8601'),
+        fields: z.array(z.string()).describe('the fields a reviewer set, which override the machine values'),
+      })
+      .nullable()
+      .optional()
+      .describe("a reviewer's verdict; null when nobody reviewed the event (an addition to contract v1)"),
   })
   .meta({ id: 'EventRecord', description: 'An event record, contract v1 (contract/OUTPUT.md)' });
 
@@ -125,3 +136,107 @@ export const EventsQuery = withDateOrder(
 export const ExportQuery = EventFilters;
 
 export const IdParams = z.object({ id: z.string().min(1).max(100) });
+
+// --- review ---
+
+const reviewDay = z.string().refine(isCalendarDate, 'is not a date (write YYYY-MM-DD)');
+const name = z.string().trim().min(1, 'is empty').max(200, 'is longer than 200 characters');
+const countRange = z.strictObject({ low: z.number().int().min(0), high: z.number().int().min(0).nullable() });
+const note = z.string().max(2000, 'is longer than 2000 characters').nullable().optional().describe('why, in the reviewer\'s words');
+
+export const ReviewEditsSchema = z
+  .strictObject({
+    event_type: z.enum(EVENT_TYPES).optional(),
+    sub_event_type: z.enum(ALL_SUB_EVENT_TYPES as [string, ...string[]]).optional(),
+    actor1: name.optional(),
+    actor2: name.nullable().optional(),
+    assoc_actor_1: name.nullable().optional(),
+    assoc_actor_2: name.nullable().optional(),
+    event_date: reviewDay.optional(),
+    date_end: reviewDay.nullable().optional(),
+    time_precision: precision.optional(),
+    place: z
+      .strictObject({
+        location: name,
+        country: name,
+        iso3: z.string().regex(/^[A-Z]{3}$/, 'is not an ISO 3166-1 alpha-3 code'),
+        admin1: name.nullable(),
+        admin2: name.nullable(),
+        latitude: z.number().min(-90).max(90),
+        longitude: z.number().min(-180).max(180),
+        geo_precision: precision,
+      })
+      .optional(),
+    fatalities: z.number().int().min(0).max(1_000_000_000).optional(),
+    counts: z.partialRecord(z.enum(COUNT_KINDS), countRange).optional(),
+    status: z.enum(STATUSES).optional(),
+  })
+  .refine((e) => Object.keys(e).length > 0, 'sets no field')
+  .refine((e) => !e.event_type || !e.sub_event_type || eventTypeOf(e.sub_event_type) === e.event_type, {
+    message: 'is not a sub-event type of the event type given', path: ['sub_event_type'],
+  })
+  .refine((e) => !e.event_type || e.sub_event_type !== undefined, {
+    message: 'needs a sub_event_type of the new type with it', path: ['event_type'],
+  })
+  .meta({ id: 'ReviewEdits', description: 'the fields to set; each replaces the machine value, also after the event is merged again' });
+
+export const ReviewBody = z
+  .discriminatedUnion('action', [
+    z.strictObject({ action: z.literal('confirm'), note }),
+    z.strictObject({ action: z.literal('reject'), note }),
+    z.strictObject({ action: z.literal('edit'), edits: ReviewEditsSchema, note }),
+    z.strictObject({ action: z.literal('merge'), other: z.string().min(1).max(100).describe('the event to fold into this one'), note }),
+    z.strictObject({ action: z.literal('split'), mention: z.string().min(1).max(100).describe('the report (mention id) to take out'), note }),
+  ])
+  .meta({ id: 'ReviewRequest', description: 'confirm, edit, reject, merge another event into this one, or split a report off it' });
+
+export const ReviewResponseSchema = z
+  .object({
+    event: EventDetailSchema,
+    created: z.string().nullable().describe('the id of the event a split made'),
+  })
+  .meta({ id: 'ReviewResponse' });
+
+export const AuditSchema = z
+  .object({
+    entries: z.array(
+      z.object({
+        seq: z.number().int(),
+        event_id: z.string(),
+        reviewer: z.string(),
+        at: z.string(),
+        action: z.enum(['confirm', 'edit', 'reject', 'merge', 'split']),
+        before: EventRecordSchema.nullable(),
+        after: EventRecordSchema.nullable(),
+        note: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Audit' });
+
+// --- map and timeline ---
+
+export const CellsQuery = withDateOrder(
+  z.strictObject({
+    ...filterShape,
+    zoom: z.string().regex(/^\d{1,2}$/, 'is not a zoom level (0-20)').transform(Number).refine((z) => z <= 20, 'is not a zoom level (0-20)')
+      .optional().describe('map zoom level, 0-20: the grid halves its cells at each level (default 2)'),
+  }),
+);
+
+export const CellsSchema = z
+  .object({
+    cell_degrees: z.number(),
+    total: z.number().int(),
+    cells: z.array(
+      z.object({
+        latitude: z.number(), longitude: z.number(), count: z.number().int(), fatalities: z.number().int(),
+        by_type: z.record(z.string(), z.number().int()), id: z.string().nullable().describe('the event, when the cell holds one'),
+      }),
+    ),
+  })
+  .meta({ id: 'Cells' });
+
+export const DaysSchema = z
+  .object({ days: z.array(z.object({ date: z.string(), type: z.string(), count: z.number().int() })) })
+  .meta({ id: 'Days' });

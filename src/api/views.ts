@@ -2,9 +2,9 @@
  * What the API (and `sitrep show --json`) sends for stored things: the store's camelCase
  * values in the snake_case of the contract records they travel with.
  */
-import type { IngestOutcome, StoredDocument, StoredEvent } from '../store/types.js';
+import type { AuditEntry, IngestOutcome, StoredDocument, StoredEvent } from '../store/types.js';
 import type { z } from 'zod';
-import type { DocumentSchema, EventDetailSchema, IngestOutcomeSchema } from './schemas.js';
+import type { AuditSchema, DocumentSchema, EventDetailSchema, IngestOutcomeSchema } from './schemas.js';
 
 export function eventView(stored: StoredEvent): z.input<typeof EventDetailSchema> {
   return {
@@ -27,4 +27,8 @@ export function outcomeView(index: number, id: string | null, o: IngestOutcome):
 
 export function failureView(index: number, id: string | null, error: string): z.input<typeof IngestOutcomeSchema> {
   return { index, id, document_id: null, status: 'failed', copy_of: null, events_new: 0, events_merged: 0, error };
+}
+
+export function auditView(a: AuditEntry): z.input<typeof AuditSchema>['entries'][number] {
+  return { seq: a.seq, event_id: a.eventId, reviewer: a.reviewer, at: a.at, action: a.action, before: a.before, after: a.after, note: a.note };
 }

@@ -127,6 +127,7 @@ function buildProgram(io: Io, setStatus: (code: number) => void): Command {
     .option('--text <words>', 'words that must all occur in the notes, actors, places or evidence')
     .option('--min-fatalities <n>', 'at least n fatalities')
     .option('--status <status>', 'occurred | ongoing | planned | alleged | denied')
+    .option('--review <state>', 'unreviewed | reviewed | confirmed | edited | rejected | all (default: all but rejected)')
     .option('--limit <n>', 'at most n events')
     .option('--json', 'JSON lines, one contract record each')
     .option('--csv', "ACLED's CSV columns and order")
@@ -154,6 +155,7 @@ function buildProgram(io: Io, setStatus: (code: number) => void): Command {
     .option('--db <path>', 'the store (default ./sitrep.db, or SITREP_DB)')
     .option('--port <n>', 'port to listen on (default 8080; 0 picks a free one)')
     .option('--host <address>', 'address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)')
+    .option('--protect-reads', 'reads need a token too, as writes do (also SITREP_PROTECT_READS=1)')
     .action(async (opts: ServeOptions) => {
       const [{ runServe }, createExtractor] = await Promise.all([import('./serve-command.js'), extractorFactory()]);
       setStatus(await runServe(opts, io, createExtractor));

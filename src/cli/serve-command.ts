@@ -3,6 +3,7 @@
  * loopback interface unless told otherwise, and closes the store cleanly on SIGINT or SIGTERM.
  */
 import { buildApp } from '../api/app.js';
+import { defaultWebRoot } from '../api/web.js';
 import { Corpus, openStore, resolveDbPath } from '../corpus.js';
 import { SitrepError } from '../errors.js';
 import type { Extractor } from '../extract.js';
@@ -12,6 +13,8 @@ export interface ServeOptions {
   port?: string;
   host?: string;
   db?: string;
+  /** Reads need a token too (or SITREP_PROTECT_READS=1). */
+  protectReads?: boolean;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -28,7 +31,9 @@ export async function runServe(opts: ServeOptions, io: Io, makeExtractor: () => 
   const port = portOf(opts.port);
   const host = opts.host ?? '127.0.0.1';
   const store = openStore(resolveDbPath(opts.db));
-  const app = await buildApp({ store, corpus: new Corpus(store, makeExtractor()), logError: io.err });
+  const protectReads = opts.protectReads === true || process.env.SITREP_PROTECT_READS === '1';
+  const webRoot = defaultWebRoot();
+  const app = await buildApp({ store, corpus: new Corpus(store, makeExtractor()), logError: io.err, protectReads, webRoot });
   try {
     await app.listen({ port, host });
   } catch (error) {
@@ -40,7 +45,8 @@ export async function runServe(opts: ServeOptions, io: Io, makeExtractor: () => 
   }
   const address = app.server.address();
   const url = address && typeof address === 'object' ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : `port ${port}`;
-  io.err(`sitrep: serving ${store.location} on ${url} (GET /openapi.json describes the API; Ctrl-C stops)`);
+  const web = webRoot ? `the workbench at ${url}/` : 'no workbench: run npm run build';
+  io.err(`sitrep: serving ${store.location} on ${url} (${web}; GET /openapi.json describes the API${protectReads ? '; reads need a token' : ''}; Ctrl-C stops)`);
   return new Promise((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);

@@ -3,6 +3,8 @@
  * sitrep export drops into workflows written for ACLED data (acledR and the like). Columns
  * sitrep cannot know (ACLED's own event id scheme, admin3, source scale, tags, the numeric ISO
  * code) are left empty rather than invented; `event_id_cnty` carries sitrep's stable id.
+ * ACLED's free-form `tags` column carries a reviewer's verdict ("sitrep review: edited
+ * (fatalities) by alice"), so a reviewed export says what people checked.
  */
 import { disorderTypeOf } from '../taxonomy.js';
 import type { EventRecord } from '../types.js';
@@ -56,7 +58,7 @@ export function toAcledRow(r: EventRecord, ctx: RowContext): Record<(typeof ACLE
     source_scale: '',
     notes: r.notes,
     fatalities: r.fatalities,
-    tags: '',
+    tags: r.reviewed ? `sitrep review: ${r.reviewed.state}${r.reviewed.fields.length ? ` (${r.reviewed.fields.join(', ')})` : ''} by ${r.reviewed.by}` : '',
     timestamp: ctx.timestamp,
   };
 }

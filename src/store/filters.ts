@@ -14,7 +14,7 @@ import { SitrepError } from '../errors.js';
 import { ALL_SUB_EVENT_TYPES, EVENT_TYPES } from '../taxonomy.js';
 import type { EventStatus } from '../types.js';
 import { decodeCursor } from './query.js';
-import type { EventQuery } from './types.js';
+import { REVIEW_FILTERS, type EventQuery } from './types.js';
 
 export const STATUSES = ['occurred', 'ongoing', 'planned', 'alleged', 'denied'] as const satisfies readonly EventStatus[];
 
@@ -101,6 +101,8 @@ export const filterShape = {
   text: freeText(500).optional().describe('words that must all occur in the notes, actors, places or evidence'),
   min_fatalities: wholeNumber(0, 1_000_000_000).optional().describe('at least this many fatalities'),
   status: z.enum(STATUSES, { error: `is not one of ${STATUSES.join(', ')}` }).optional().describe('event status'),
+  review: z.enum(REVIEW_FILTERS, { error: `is not one of ${REVIEW_FILTERS.join(', ')}` }).optional()
+    .describe('review state: unreviewed, reviewed (confirmed or edited), confirmed, edited, rejected or all; by default all but rejected events'),
 } as const;
 
 /** Refuses a range that ends before it starts (kept apart so the API can extend the shape first). */
@@ -140,6 +142,7 @@ export function toEventQuery(f: z.output<typeof EventFilters>): EventQuery {
   if (f.text) q.text = f.text;
   if (f.min_fatalities !== undefined) q.minFatalities = f.min_fatalities;
   if (f.status) q.status = f.status;
+  if (f.review) q.review = f.review;
   return q;
 }
 

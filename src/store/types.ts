@@ -8,7 +8,7 @@
  * and events (mentions of the same real event merged across documents), with the links
  * between them. Events are always a fold of their mentions, so they can be rebuilt (`remerge`).
  */
-import type { CodedEvent, EventRecord, EventStatus, Report } from '../types.js';
+import type { CodedEvent, EventRecord, EventStatus, Report, ReviewEdits, ReviewState } from '../types.js';
 
 /** What the caller knows about a document besides its text. */
 export interface DocumentMeta {
@@ -82,6 +82,8 @@ export interface Merger {
   record(id: string, event: CodedEvent): EventRecord;
   /** The days either side of a mention's date within which a matching event can lie. */
   windowDays: number;
+  /** A reviewer's edits laid over a folded event (src/review). */
+  applyEdits(event: CodedEvent, edits: ReviewEdits): CodedEvent;
 }
 
 export type DocumentStatus = 'new' | 'known' | 'copy';
@@ -111,6 +113,11 @@ export interface EventQuery {
   text?: string;
   minFatalities?: number;
   status?: EventStatus;
+  /**
+   * Which review states to return: one state, "unreviewed", "reviewed" (any verdict but a
+   * rejection) or "all". By default every event but the rejected ones.
+   */
+  review?: ReviewFilter;
   /** Page size (default 100) and the opaque cursor of the previous page. */
   limit?: number;
   cursor?: string | null;
@@ -138,6 +145,57 @@ export interface EventPage {
   next: string | null;
   /** With `withInter`: the inter codes of `events`, in the same order. */
   inter?: InterCodes[];
+}
+
+export const REVIEW_FILTERS = ['unreviewed', 'reviewed', 'confirmed', 'edited', 'rejected', 'all'] as const;
+export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
+
+export type ReviewAction = 'confirm' | 'edit' | 'reject' | 'merge' | 'split';
+
+/** What a reviewer asks of one event. */
+export type ReviewRequest =
+  | { action: 'confirm'; note?: string | null }
+  | { action: 'reject'; note?: string | null }
+  | { action: 'edit'; edits: ReviewEdits; note?: string | null }
+  /** Folds the event `other` into this one: its reports join, its id is gone. */
+  | { action: 'merge'; other: string; note?: string | null }
+  /** Takes one report (a mention id of the event) out into an event of its own. */
+  | { action: 'split'; mention: string; note?: string | null };
+
+export interface ReviewOutcome {
+  event: StoredEvent;
+  /** The id of the event a split made. */
+  created: string | null;
+}
+
+/** One line of an event's audit log: who did what, when, and the record before and after. */
+export interface AuditEntry {
+  seq: number;
+  eventId: string;
+  reviewer: string;
+  at: string;
+  action: ReviewAction;
+  before: EventRecord | null;
+  after: EventRecord | null;
+  note: string | null;
+}
+
+/** Events of one grid cell (map clustering): where they centre, how many, of which types. */
+export interface EventCell {
+  latitude: number;
+  longitude: number;
+  count: number;
+  fatalities: number;
+  byType: Record<string, number>;
+  /** The event's id when the cell holds only one. */
+  id: string | null;
+}
+
+/** Events per day and type (the timeline). */
+export interface DayCount {
+  date: string;
+  type: string;
+  count: number;
 }
 
 export interface StoreStats {
@@ -210,6 +268,18 @@ export interface Store {
   getDocument(id: string): Promise<StoredDocument | null>;
   getEvent(id: string): Promise<StoredEvent | null>;
   findEvents(query: EventQuery): Promise<EventPage>;
+  /**
+   * Applies a reviewer's decision to an event and writes it in the audit log, in one
+   * transaction; null when there is no such event. Refused (E_BAD_ARGUMENT) when the request
+   * does not fit the event (merging an unknown event, splitting its only report).
+   */
+  review(eventId: string, request: ReviewRequest, reviewer: string): Promise<ReviewOutcome | null>;
+  /** The audit log of an event, oldest first (also for an event merged away). */
+  audit(eventId: string): Promise<AuditEntry[]>;
+  /** The matching events counted in a grid of `cellDegrees` (cursor and limit ignored). */
+  cells(query: EventQuery, cellDegrees: number): Promise<EventCell[]>;
+  /** The matching events per day and type, oldest first (cursor and limit ignored). */
+  days(query: EventQuery): Promise<DayCount[]>;
   /** Rebuilds every event from the mentions, in arrival order (after a rule change). */
   remerge(): Promise<{ events: number }>;
   stats(): Promise<StoreStats>;

@@ -145,4 +145,45 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX feed_items_document ON feed_items(document_id);
     `,
   },
+  {
+    version: 5,
+    name: 'review: reviewers\' decisions, their audit log and the reports they pin to events',
+    sql: `
+      -- The current review of an event: what the reviewers decided, kept apart from the events
+      -- table because remerge rebuilds events from the mentions and this must outlive that.
+      CREATE TABLE event_reviews (
+        event_id TEXT PRIMARY KEY,
+        confirmed INTEGER NOT NULL DEFAULT 0,
+        rejected INTEGER NOT NULL DEFAULT 0,
+        edits TEXT NOT NULL DEFAULT '{}',
+        reviewer TEXT NOT NULL,
+        reviewed_at TEXT NOT NULL
+      );
+
+      -- Every review action, in order: who, when, what, and the record before and after.
+      CREATE TABLE reviews (
+        seq INTEGER PRIMARY KEY,
+        event_id TEXT NOT NULL,
+        reviewer TEXT NOT NULL,
+        reviewed_at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        before TEXT,
+        after TEXT,
+        note TEXT
+      );
+      CREATE INDEX reviews_event ON reviews(event_id, seq);
+
+      -- A reviewer's word on which event a report tells (merge, split, or any review, which
+      -- freezes the event's reports): it wins over the merge rules, also in remerge.
+      CREATE TABLE mention_pins (
+        mention_id TEXT PRIMARY KEY REFERENCES mentions(id),
+        event_id TEXT NOT NULL,
+        why TEXT NOT NULL
+      );
+      CREATE INDEX mention_pins_event ON mention_pins(event_id);
+
+      ALTER TABLE events ADD COLUMN review_state TEXT;
+      UPDATE events SET record = json_set(record, '$.reviewed', json('null'));
+    `,
+  },
 ];

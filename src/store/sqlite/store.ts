@@ -7,12 +7,15 @@ import Database from 'better-sqlite3';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { SitrepError } from '../../errors.js';
-import type { CodedEvent, EventRecord } from '../../types.js';
+import type { CodedEvent, EventRecord, ReviewEdits, ReviewMark, ReviewState } from '../../types.js';
 import type {
-  DocumentMeta, EventPage, EventQuery, FeedItemState, FeedPollUpdate, FeedSpec, FeedState, IngestOutcome, MergeLink, Merger, NewDocument,
-  NewMention, Store, StoreStats, StoredDocument, StoredEvent, StoredMention,
+  AuditEntry, DayCount, DocumentMeta, EventCell, EventPage, EventQuery, FeedItemState, FeedPollUpdate, FeedSpec, FeedState, IngestOutcome,
+  MergeLink, Merger, NewDocument, NewMention, ReviewAction, ReviewOutcome, ReviewRequest, Store, StoreStats, StoredDocument, StoredEvent,
+  StoredMention,
 } from '../types.js';
-import { decodeCursor, encodeCursor, ftsQuery } from '../query.js';
+import { encodeCursor } from '../query.js';
+import { cellsOf, daysOf } from './aggregate.js';
+import { conditions } from './conditions.js';
 import { FeedTables } from './feeds.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -24,6 +27,22 @@ interface DocumentRow {
 }
 interface MentionRow { seq: number; id: string; document_id: string; coded: string; published: string | null; copy_of: string | null }
 interface EventRow { seq: number; id: string; event_date: string; record: string; coded: string }
+interface ReviewRow { event_id: string; confirmed: number; rejected: number; edits: string; reviewer: string; reviewed_at: string }
+interface AuditRow { seq: number; event_id: string; reviewer: string; reviewed_at: string; action: string; before: string | null; after: string | null; note: string | null }
+
+/** An event's current review: the verdicts and the fields a reviewer set. */
+interface Review { confirmed: boolean; rejected: boolean; edits: ReviewEdits; reviewer: string; at: string }
+
+function stateOf(r: Review): ReviewState | null {
+  if (r.rejected) return 'rejected';
+  if (Object.keys(r.edits).length > 0) return 'edited';
+  return r.confirmed ? 'confirmed' : null;
+}
+
+function markOf(r: Review | null): ReviewMark | null {
+  const state = r && stateOf(r);
+  return r && state ? { state, by: r.reviewer, at: r.at, fields: Object.keys(r.edits) } : null;
+}
 
 const now = (): string => new Date().toISOString();
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -128,6 +147,19 @@ class SqliteStore implements Store {
    * that its mentions tell different events.
    */
   private place(mention: StoredMention, touched: ReadonlySet<string>): { eventId: string; founded: boolean } {
+    // A reviewer's pin wins over the merge rules (merge, split, a reviewed event's reports).
+    const pin = this.statements.pinOf.get(mention.id) as { event_id: string; why: string } | undefined;
+    if (pin) {
+      const existing = this.statements.eventSeq.get(pin.event_id) as { seq: number } | undefined;
+      if (existing) {
+        this.statements.link.run(mention.id, pin.event_id, pin.why);
+        this.saveEvent(pin.event_id, this.mentionsOf(pin.event_id), existing.seq);
+      } else {
+        this.saveEvent(pin.event_id, [mention], null);
+        this.statements.link.run(mention.id, pin.event_id, pin.why);
+      }
+      return { eventId: pin.event_id, founded: !existing };
+    }
     const e = mention.event;
     const window = this.merger.windowDays;
     const rows = this.statements.candidates.all(e.place.iso3, shiftDays(e.date, -window), shiftDays(e.dateEnd ?? e.date, window), e.date) as EventRow[];
@@ -149,10 +181,15 @@ class SqliteStore implements Store {
     return (this.statements.mentionsOfEvent.all(eventId) as MentionRow[]).map(toStoredMention);
   }
 
-  private saveEvent(id: string, mentions: readonly StoredMention[], seq: number | null): void {
-    const folded = this.merger.fold(mentions);
-    const record = this.merger.record(id, folded);
-    const values = eventValues(record, folded);
+  private saveEvent(id: string, mentions: readonly StoredMention[], seq: number | null): EventRecord {
+    const review = this.reviewOf(id);
+    const machine = this.merger.fold(mentions);
+    // The reviewer's fields over the machine's fold, so that edits outlive every refold. The
+    // merge rules go on reading the machine's fold (the coded column): which reports tell one
+    // event does not change because a reviewer corrected a field.
+    const shown = review && Object.keys(review.edits).length > 0 ? this.merger.applyEdits(machine, review.edits) : machine;
+    const record: EventRecord = { ...this.merger.record(id, shown), reviewed: markOf(review) };
+    const values = eventValues(record, machine);
     let rowSeq: number;
     if (seq === null) {
       rowSeq = Number(this.statements.insertEvent.run({ id, ...values }).lastInsertRowid);
@@ -164,6 +201,19 @@ class SqliteStore implements Store {
     }
     this.statements.insertFts.run(rowSeq, searchText(record));
     this.statements.insertRtree.run(rowSeq, record.latitude, record.latitude, record.longitude, record.longitude);
+    return record;
+  }
+
+  private reviewOf(eventId: string): Review | null {
+    const row = this.statements.getReview.get(eventId) as ReviewRow | undefined;
+    if (!row) return null;
+    return { confirmed: row.confirmed === 1, rejected: row.rejected === 1, edits: JSON.parse(row.edits) as ReviewEdits, reviewer: row.reviewer, at: row.reviewed_at };
+  }
+
+  private deleteEventRow(id: string, seq: number): void {
+    this.statements.deleteFts.run(seq);
+    this.statements.deleteRtree.run(seq);
+    this.statements.deleteEvent.run(id);
   }
 
   async getDocument(id: string): Promise<StoredDocument | null> {
@@ -214,6 +264,100 @@ class SqliteStore implements Store {
       this.queryStatements.set(sql, statement);
     }
     return statement;
+  }
+
+  async review(eventId: string, request: ReviewRequest, reviewer: string): Promise<ReviewOutcome | null> {
+    const run = this.db.transaction((): string | null | undefined => {
+      const row = this.statements.getEvent.get(eventId) as EventRow | undefined;
+      if (!row) return undefined;
+      const at = now();
+      const before = JSON.parse(row.record) as EventRecord;
+      const note = request.note ?? null;
+      const audit = (id: string, action: ReviewAction, from: EventRecord | null, to: EventRecord | null, why: string | null): void => {
+        this.statements.insertAudit.run(id, reviewer, at, action, from && JSON.stringify(from), to && JSON.stringify(to), why);
+      };
+      // Any review freezes which reports the event holds, so that its id (and so its review)
+      // survives a remerge under changed rules.
+      this.pinReports(eventId);
+      if (request.action === 'merge') return this.mergeInto(row, before, request.other, reviewer, audit, note);
+      if (request.action === 'split') return this.splitOff(row, before, request.mention, reviewer, audit, note);
+      const current = this.reviewOf(eventId) ?? { confirmed: false, rejected: false, edits: {}, reviewer, at };
+      const next: Review = { ...current, reviewer, at };
+      if (request.action === 'confirm') Object.assign(next, { confirmed: true, rejected: false });
+      else if (request.action === 'reject') next.rejected = true;
+      else next.edits = { ...current.edits, ...request.edits };
+      this.statements.upsertReview.run(eventId, next.confirmed ? 1 : 0, next.rejected ? 1 : 0, JSON.stringify(next.edits), reviewer, at);
+      const after = this.saveEvent(eventId, this.mentionsOf(eventId), row.seq);
+      audit(eventId, request.action, before, after, note);
+      return null;
+    });
+    const created = run.immediate();
+    if (created === undefined) return null;
+    const event = await this.getEvent(eventId);
+    if (!event) throw new SitrepError('E_STORE', `event ${eventId} vanished during its review`);
+    return { event, created };
+  }
+
+  /** Pins every report of an event to it, each with the reason it joined. */
+  private pinReports(eventId: string): void {
+    for (const l of this.statements.linksOfEvent.all(eventId) as Array<{ mention_id: string; why: string }>) {
+      this.statements.pin.run(l.mention_id, eventId, l.why);
+    }
+  }
+
+  private mergeInto(
+    row: EventRow, before: EventRecord, otherId: string, reviewer: string,
+    audit: (id: string, action: ReviewAction, from: EventRecord | null, to: EventRecord | null, note: string | null) => void, note: string | null,
+  ): null {
+    if (otherId === row.id) throw new SitrepError('E_BAD_ARGUMENT', 'an event cannot be merged with itself');
+    const other = this.statements.getEvent.get(otherId) as EventRow | undefined;
+    if (!other) throw new SitrepError('E_BAD_ARGUMENT', `no event "${otherId}" to merge`);
+    const why = `merged from ${otherId} by ${reviewer}`;
+    for (const l of this.statements.linksOfEvent.all(otherId) as Array<{ mention_id: string }>) {
+      this.statements.relink.run(row.id, why, l.mention_id);
+      this.statements.pin.run(l.mention_id, row.id, why);
+    }
+    this.deleteEventRow(otherId, other.seq);
+    this.statements.deleteReview.run(otherId);
+    const after = this.saveEvent(row.id, this.mentionsOf(row.id), row.seq);
+    audit(row.id, 'merge', before, after, note ?? `merged ${otherId} into this event`);
+    audit(otherId, 'merge', JSON.parse(other.record) as EventRecord, null, note ?? `merged into ${row.id}`);
+    return null;
+  }
+
+  private splitOff(
+    row: EventRow, before: EventRecord, mentionId: string, reviewer: string,
+    audit: (id: string, action: ReviewAction, from: EventRecord | null, to: EventRecord | null, note: string | null) => void, note: string | null,
+  ): string {
+    const mentions = this.mentionsOf(row.id);
+    const leaving = mentions.find((m) => m.id === mentionId);
+    if (!leaving) throw new SitrepError('E_BAD_ARGUMENT', `report "${mentionId}" is not one of event ${row.id}'s reports`);
+    if (mentions.length < 2) throw new SitrepError('E_BAD_ARGUMENT', `event ${row.id} has only one report; there is nothing to split it from`);
+    let newId = eventIdOf(mentionId);
+    for (let n = 1; newId === row.id || this.statements.eventSeq.get(newId); n++) newId = eventIdOf(`${mentionId}|split ${n}`);
+    const why = `split off ${row.id} by ${reviewer}`;
+    const created = this.saveEvent(newId, [leaving], null);
+    this.statements.relink.run(newId, why, mentionId);
+    this.statements.pin.run(mentionId, newId, why);
+    const after = this.saveEvent(row.id, mentions.filter((m) => m.id !== mentionId), row.seq);
+    audit(row.id, 'split', before, after, note ?? `report ${mentionId} split off into ${newId}`);
+    audit(newId, 'split', null, created, note ?? `split off ${row.id}`);
+    return newId;
+  }
+
+  async audit(eventId: string): Promise<AuditEntry[]> {
+    return (this.statements.auditOf.all(eventId) as AuditRow[]).map((r) => ({
+      seq: r.seq, eventId: r.event_id, reviewer: r.reviewer, at: r.reviewed_at, action: r.action as ReviewAction,
+      before: r.before === null ? null : (JSON.parse(r.before) as EventRecord), after: r.after === null ? null : (JSON.parse(r.after) as EventRecord), note: r.note,
+    }));
+  }
+
+  async cells(query: EventQuery, cellDegrees: number): Promise<EventCell[]> {
+    return cellsOf((sql) => this.statement(sql), conditions({ ...query, cursor: null }), cellDegrees);
+  }
+
+  async days(query: EventQuery): Promise<DayCount[]> {
+    return daysOf((sql) => this.statement(sql), conditions({ ...query, cursor: null }));
   }
 
   async remerge(): Promise<{ events: number }> {
@@ -301,6 +445,19 @@ function prepare(db: Db) {
       'SELECT seq, id, event_date, coded FROM events WHERE iso3 = ? AND event_date BETWEEN ? AND ? ORDER BY abs(julianday(event_date) - julianday(?)), seq LIMIT 1000',
     ),
     eventSeq: db.prepare('SELECT seq FROM events WHERE id = ?'),
+    deleteEvent: db.prepare('DELETE FROM events WHERE id = ?'),
+    pinOf: db.prepare('SELECT event_id, why FROM mention_pins WHERE mention_id = ?'),
+    pin: db.prepare('INSERT INTO mention_pins (mention_id, event_id, why) VALUES (?, ?, ?) ON CONFLICT(mention_id) DO UPDATE SET event_id = excluded.event_id, why = excluded.why'),
+    relink: db.prepare('UPDATE event_mentions SET event_id = ?, why = ? WHERE mention_id = ?'),
+    getReview: db.prepare('SELECT * FROM event_reviews WHERE event_id = ?'),
+    upsertReview: db.prepare(
+      `INSERT INTO event_reviews (event_id, confirmed, rejected, edits, reviewer, reviewed_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(event_id) DO UPDATE SET confirmed = excluded.confirmed, rejected = excluded.rejected, edits = excluded.edits,
+       reviewer = excluded.reviewer, reviewed_at = excluded.reviewed_at`,
+    ),
+    deleteReview: db.prepare('DELETE FROM event_reviews WHERE event_id = ?'),
+    insertAudit: db.prepare('INSERT INTO reviews (event_id, reviewer, reviewed_at, action, before, after, note) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    auditOf: db.prepare('SELECT * FROM reviews WHERE event_id = ? ORDER BY seq'),
     mentionsOfEvent: db.prepare(
       `SELECT m.seq, m.id, m.document_id, m.coded, d.published, d.copy_of FROM event_mentions em
        JOIN mentions m ON m.id = em.mention_id JOIN documents d ON d.id = m.document_id
@@ -308,13 +465,13 @@ function prepare(db: Db) {
     ),
     allMentions: db.prepare('SELECT m.seq, m.id, m.document_id, m.coded, d.published, d.copy_of FROM mentions m JOIN documents d ON d.id = m.document_id ORDER BY m.seq'),
     insertEvent: db.prepare(
-      `INSERT INTO events (id, event_date, date_end, event_type, sub_event_type, actor1, actor2, country, iso3, admin1, latitude, longitude, fatalities, status, record, coded, updated_at)
-       VALUES (@id, @event_date, @date_end, @event_type, @sub_event_type, @actor1, @actor2, @country, @iso3, @admin1, @latitude, @longitude, @fatalities, @status, @record, @coded, @updated_at)`,
+      `INSERT INTO events (id, event_date, date_end, event_type, sub_event_type, actor1, actor2, country, iso3, admin1, latitude, longitude, fatalities, status, review_state, record, coded, updated_at)
+       VALUES (@id, @event_date, @date_end, @event_type, @sub_event_type, @actor1, @actor2, @country, @iso3, @admin1, @latitude, @longitude, @fatalities, @status, @review_state, @record, @coded, @updated_at)`,
     ),
     updateEvent: db.prepare(
       `UPDATE events SET event_date = @event_date, date_end = @date_end, event_type = @event_type, sub_event_type = @sub_event_type,
        actor1 = @actor1, actor2 = @actor2, country = @country, iso3 = @iso3, admin1 = @admin1, latitude = @latitude, longitude = @longitude,
-       fatalities = @fatalities, status = @status, record = @record, coded = @coded, updated_at = @updated_at WHERE id = @id`,
+       fatalities = @fatalities, status = @status, review_state = @review_state, record = @record, coded = @coded, updated_at = @updated_at WHERE id = @id`,
     ),
     insertFts: db.prepare('INSERT INTO events_fts (rowid, text) VALUES (?, ?)'),
     deleteFts: db.prepare('DELETE FROM events_fts WHERE rowid = ?'),
@@ -363,7 +520,7 @@ function eventValues(r: EventRecord, folded: CodedEvent) {
   return {
     event_date: r.event_date, date_end: r.date_end, event_type: r.event_type, sub_event_type: r.sub_event_type, actor1: r.actor1,
     actor2: r.actor2, country: r.country, iso3: r.iso3, admin1: r.admin1, latitude: r.latitude, longitude: r.longitude,
-    fatalities: r.fatalities, status: r.status, record: JSON.stringify(r), coded: JSON.stringify(folded), updated_at: now(),
+    fatalities: r.fatalities, status: r.status, review_state: r.reviewed?.state ?? null, record: JSON.stringify(r), coded: JSON.stringify(folded), updated_at: now(),
   };
 }
 
@@ -373,55 +530,4 @@ function searchText(r: EventRecord): string {
     r.notes, r.actor1, r.actor2, r.assoc_actor_1, r.assoc_actor_2, r.location, r.admin1, r.admin2, r.country, r.attributed_to, r.source,
     ...r.evidence.map((e) => e.text),
   ].filter(Boolean).join('\n');
-}
-
-/** SQL conditions for a query; every value is a bound parameter, never spliced into the SQL. */
-function conditions(q: EventQuery): { where: string[]; params: unknown[] } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, ...values: unknown[]): void => {
-    where.push(sql);
-    params.push(...values);
-  };
-  if (q.from) add('event_date >= ?', q.from);
-  if (q.to) add('event_date <= ?', q.to);
-  // One branch per form, so that each can use its index (an OR of the two could use neither).
-  if (q.country) {
-    if (/^[A-Za-z]{3}$/.test(q.country)) add('iso3 = ?', q.country.toUpperCase());
-    else add('country = ? COLLATE NOCASE', q.country);
-  }
-  if (q.admin1) add('admin1 = ? COLLATE NOCASE', q.admin1);
-  if (q.type) add('event_type = ? COLLATE NOCASE', q.type);
-  if (q.subType) add('sub_event_type = ? COLLATE NOCASE', q.subType);
-  if (q.status) add('status = ?', q.status);
-  if (q.minFatalities !== undefined) add('fatalities >= ?', q.minFatalities);
-  if (q.actor) {
-    const like = `%${q.actor.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-    add("(actor1 LIKE ? ESCAPE '\\' OR actor2 LIKE ? ESCAPE '\\')", like, like);
-  }
-  if (q.bbox) {
-    add('seq IN (SELECT seq FROM events_rtree WHERE min_lat >= ? AND max_lat <= ? AND min_lon >= ? AND max_lon <= ?)', q.bbox.minLat, q.bbox.maxLat, q.bbox.minLon, q.bbox.maxLon);
-  }
-  if (q.near) {
-    const { lat, lon, km } = q.near;
-    const dLat = km / 111.2;
-    const dLon = km / (111.2 * Math.max(Math.cos((lat * Math.PI) / 180), 0.01));
-    add('seq IN (SELECT seq FROM events_rtree WHERE min_lat >= ? AND max_lat <= ? AND min_lon >= ? AND max_lon <= ?)', lat - dLat, lat + dLat, lon - dLon, lon + dLon);
-    // Great-circle distance (haversine) on the candidates the box leaves.
-    add(
-      '12742 * asin(sqrt(power(sin(radians(latitude - ?) / 2), 2) + cos(radians(?)) * cos(radians(latitude)) * power(sin(radians(longitude - ?) / 2), 2))) <= ?',
-      lat, lat, lon, km,
-    );
-  }
-  if (q.text !== undefined && q.text !== '') {
-    const match = ftsQuery(q.text);
-    // Text with no word in it ("*", "%") matches no event rather than lifting the filter.
-    if (match) add('seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)', match);
-    else where.push('0 = 1');
-  }
-  if (q.cursor) {
-    const { date, seq } = decodeCursor(q.cursor);
-    add('(event_date < ? OR (event_date = ? AND seq < ?))', date, date, seq);
-  }
-  return { where, params };
 }

@@ -1,0 +1,87 @@
+/**
+ * The map: Natural Earth countries (world-atlas, bundled: no tile server) under the events,
+ * which the server counts in a grid that shrinks as the map zooms in. A cell with one event is
+ * a circle coloured by its type and sized by its toll; a cell with several is a numbered marker
+ * that zooms in when clicked.
+ */
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import countries from 'world-atlas/countries-50m.json';
+import { api, type Cell } from './api.js';
+import { colourOf } from './taxonomy.js';
+
+export interface EventMap {
+  update(filters: URLSearchParams): Promise<number>;
+  onMove(handler: () => void): void;
+}
+
+const dominant = (cell: Cell): string => Object.entries(cell.by_type).sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+const radius = (fatalities: number): number => 5 + Math.min(20, 2 * Math.sqrt(fatalities));
+
+/** The visible box as the API's bbox, clamped to the world (Leaflet's view can wrap past it). */
+function bboxOf(map: L.Map): string {
+  const b = map.getBounds();
+  const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
+  const west = clamp(b.getWest(), -180, 180), east = clamp(b.getEast(), -180, 180);
+  const south = clamp(b.getSouth(), -90, 90), north = clamp(b.getNorth(), -90, 90);
+  return [west, south, east, north].map((x) => x.toFixed(4)).join(',');
+}
+
+export function createMap(element: HTMLElement, openEvent: (id: string) => void): EventMap {
+  const map = L.map(element, { worldCopyJump: false, minZoom: 1, maxZoom: 14, attributionControl: true }).setView([20, 20], 2);
+  map.attributionControl.setPrefix(false).addAttribution('Natural Earth (world-atlas)');
+  const topology = countries as unknown as Topology<{ countries: GeometryCollection }>;
+  L.geoJSON(feature(topology, topology.objects.countries), {
+    style: { color: '#999', weight: 0.7, fillColor: '#f6f4ee', fillOpacity: 1 },
+    interactive: false,
+  }).addTo(map);
+  const layer = L.layerGroup().addTo(map);
+  let filters = new URLSearchParams();
+  let generation = 0;
+
+  async function draw(): Promise<number> {
+    const mine = ++generation;
+    const { total, cells } = await api.cells(filters, map.getZoom(), bboxOf(map));
+    if (mine !== generation) return total;
+    layer.clearLayers();
+    for (const cell of cells) {
+      const colour = colourOf(dominant(cell));
+      const at = L.latLng(cell.latitude, cell.longitude);
+      if (cell.id) {
+        const id = cell.id;
+        L.circleMarker(at, { radius: radius(cell.fatalities), color: '#fff', weight: 1, fillColor: colour, fillOpacity: 0.85, className: 'event-marker' })
+          .bindTooltip(`${dominant(cell)} · ${cell.fatalities} dead`)
+          .on('click', () => openEvent(id))
+          .addTo(layer);
+      } else {
+        const size = 22 + Math.min(26, Math.log2(cell.count) * 5);
+        const icon = document.createElement('div');
+        icon.className = 'cluster';
+        icon.style.cssText = `width:${size}px;height:${size}px;background:${colour}`;
+        icon.textContent = String(cell.count);
+        L.marker(at, { icon: L.divIcon({ html: icon, className: 'cluster-icon', iconSize: [size, size] }), title: `${cell.count} events` })
+          .on('click', () => map.setView(at, Math.min(map.getMaxZoom(), map.getZoom() + 2)))
+          .addTo(layer);
+      }
+    }
+    element.dataset.events = String(total);
+    return total;
+  }
+
+  const moveHandlers: Array<() => void> = [];
+  map.on('moveend', () => {
+    void draw();
+    for (const handler of moveHandlers) handler();
+  });
+  return {
+    update(next) {
+      filters = next;
+      return draw();
+    },
+    onMove(handler) {
+      moveHandlers.push(handler);
+    },
+  };
+}

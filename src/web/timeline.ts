@@ -1,0 +1,102 @@
+/**
+ * The timeline: events per day, stacked by type, over the whole range the other filters
+ * leave. Dragging across it chooses a range of days (the from/to filters); a double click
+ * clears it.
+ */
+import { api } from './api.js';
+import { colourOf } from './taxonomy.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const DAY = 86_400_000;
+const dayOf = (t: number): string => new Date(t).toISOString().slice(0, 10);
+
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  return el;
+}
+
+export interface Timeline {
+  update(filters: URLSearchParams, from: string | null, to: string | null): Promise<void>;
+}
+
+export function createTimeline(element: HTMLElement, onRange: (from: string | null, to: string | null) => void): Timeline {
+  let first = 0;
+  let days = 1;
+  let width = 1;
+  const pad = 20;
+  const dayAt = (x: number): string => dayOf(first + Math.max(0, Math.min(days - 1, Math.floor(((x - pad) / (width - 2 * pad)) * days))) * DAY);
+
+  let dragFrom: number | null = null;
+  let brush: SVGRectElement | null = null;
+  const xOf = (event: MouseEvent): number => event.clientX - element.getBoundingClientRect().left;
+  element.addEventListener('mousedown', (event) => {
+    dragFrom = xOf(event);
+    event.preventDefault();
+  });
+  element.addEventListener('mousemove', (event) => {
+    if (dragFrom === null || !brush) return;
+    const x = xOf(event);
+    brush.setAttribute('x', String(Math.min(dragFrom, x)));
+    brush.setAttribute('width', String(Math.abs(x - dragFrom)));
+  });
+  window.addEventListener('mouseup', (event) => {
+    if (dragFrom === null) return;
+    const x = xOf(event);
+    const [a, b] = [Math.min(dragFrom, x), Math.max(dragFrom, x)];
+    dragFrom = null;
+    if (b - a < 3) return;
+    onRange(dayAt(a), dayAt(b));
+  });
+  element.addEventListener('dblclick', () => onRange(null, null));
+
+  return {
+    async update(filters, from, to) {
+      const { days: counts } = await api.days(filters);
+      element.replaceChildren();
+      width = element.clientWidth || 800;
+      const height = element.clientHeight || 120;
+      const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'events per day' });
+      element.append(root);
+      brush = svg('rect', { class: 'brush', x: 0, y: 0, width: 0, height, fill: 'rgba(30,100,200,.15)' });
+      if (counts.length === 0) {
+        const label = svg('text', { x: pad, y: height / 2, fill: '#888' });
+        label.textContent = 'no events';
+        root.append(label, brush);
+        return;
+      }
+      first = Date.parse(counts[0]!.date);
+      days = Math.round((Date.parse(counts.at(-1)!.date) - first) / DAY) + 1;
+      const perDay = new Map<string, Array<{ type: string; count: number }>>();
+      for (const c of counts) perDay.set(c.date, [...(perDay.get(c.date) ?? []), c]);
+      const max = Math.max(...[...perDay.values()].map((list) => list.reduce((n, c) => n + c.count, 0)));
+      const barWidth = (width - 2 * pad) / days;
+      const plot = height - 18;
+      for (const [date, list] of perDay) {
+        const x = pad + ((Date.parse(date) - first) / DAY) * barWidth;
+        let y = plot;
+        const inRange = (!from || date >= from) && (!to || date <= to);
+        for (const c of list) {
+          const h = (c.count / max) * (plot - 6);
+          y -= h;
+          const bar = svg('rect', { x, y, width: Math.max(1, barWidth - 1), height: h, fill: colourOf(c.type), opacity: inRange ? 1 : 0.25 });
+          const title = svg('title', {});
+          title.textContent = `${date}: ${c.count} ${c.type}`;
+          bar.append(title);
+          root.append(bar);
+        }
+      }
+      for (const [x, anchor, text] of [[pad, 'start', counts[0]!.date], [width - pad, 'end', counts.at(-1)!.date]] as const) {
+        const label = svg('text', { x, y: height - 4, 'text-anchor': anchor, 'font-size': 11, fill: '#555' });
+        label.textContent = text;
+        root.append(label);
+      }
+      if (from || to) {
+        const label = svg('text', { x: width / 2, y: height - 4, 'text-anchor': 'middle', 'font-size': 11, fill: '#1e64c8' });
+        label.textContent = `${from ?? '…'} to ${to ?? '…'} (double-click to clear)`;
+        root.append(label);
+      }
+      root.append(brush);
+    },
+  };
+}

@@ -1,0 +1,195 @@
+/**
+ * The workbench end to end: a store filled from sitrep's own test articles (and one hostile
+ * article), served by the real app with the built web app, driven by Debian's Chromium through
+ * playwright-core with every network feature off. Writes screenshots to docs/screenshots/.
+ *
+ * Skipped, loudly, where /usr/bin/chromium is missing (`apt-get install chromium`) or the web
+ * app is not built (`npm run build`), so that `npm test` passes on a machine without them.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { BrowserContext, Page } from 'playwright-core';
+import { buildApp } from '../src/api/app.js';
+import { defaultWebRoot } from '../src/api/web.js';
+import { Corpus, openStore } from '../src/corpus.js';
+import { createExtractor } from '../src/extract.js';
+import { textToArticle } from '../src/ingest/text.js';
+import type { Store } from '../src/store/types.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const webRoot = defaultWebRoot();
+const skip = !existsSync(CHROMIUM)
+  ? `${CHROMIUM} is missing (apt-get install -y chromium)`
+  : !webRoot ? 'the web app is not built (npm run build)' : false;
+if (skip) process.stderr.write(`\n*** SKIPPING the workbench browser tests: ${skip} ***\n\n`);
+
+const fixtures = new URL('./fixtures/', import.meta.url);
+const screenshots = new URL('../docs/screenshots/', import.meta.url).pathname;
+
+/** Written for this test: an ordinary report whose text carries markup that must stay text. */
+const HOSTILE = [
+  'KANO, Nigeria — Gunmen killed four farmers in Tsanyawa village near Kano on Monday, police said.',
+  'Residents posted <script>window.__pwned = "script"</script> and <img src="x" onerror="window.__pwned = \'onerror\'"> in a forum thread about the attack.',
+  'The police spokesman said officers were deployed to the village after the attack.',
+].join('\n\n');
+
+let dir: string;
+let store: Store;
+let app: FastifyInstance;
+let base: string;
+let token: string;
+let browser: BrowserContext;
+let page: Page;
+const requested: string[] = [];
+
+before(async () => {
+  if (skip) return;
+  dir = mkdtempSync(join(tmpdir(), 'sitrep-web-'));
+  store = openStore(join(dir, 'web.db'));
+  const corpus = new Corpus(store, createExtractor());
+  const gold = readFileSync(new URL('gold.jsonl', fixtures), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { file: string; published: string; source?: string });
+  for (const g of gold) {
+    const text = readFileSync(new URL(g.file, fixtures), 'utf8');
+    await corpus.ingest({ article: textToArticle(text), meta: { name: g.file, published: g.published, source: g.source ?? undefined, title: g.file.replace(/^\d+-|\.txt$/g, '') } });
+  }
+  await corpus.ingest({ article: textToArticle(HOSTILE), meta: { name: 'hostile.txt', published: '2024-06-04', source: 'Test Wire', title: 'hostile' } });
+  token = (await store.createToken('analyst')).token;
+  app = await buildApp({ store, logError: () => {}, webRoot });
+  base = await app.listen({ host: '127.0.0.1', port: 0 });
+  const { chromium } = await import('playwright-core');
+  // A fresh profile (playwright passes it as --user-data-dir) and no network feature of the browser's own.
+  browser = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1400, height: 850 },
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
+    ],
+  });
+  page = await browser.newPage();
+  page.on('request', (r) => requested.push(r.url()));
+  page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
+  mkdirSync(screenshots, { recursive: true });
+});
+
+after(async () => {
+  if (skip) return;
+  await browser?.close();
+  await app?.close();
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const get = async <T>(path: string): Promise<T> => (await fetch(base + path)).json() as Promise<T>;
+type Listed = { events: Array<{ id: string; event_date: string; fatalities: number; evidence: Array<{ doc: string; text: string }>; location: string }> };
+
+test('the map shows every stored event', { skip }, async () => {
+  const all = await get<Listed>('/events?limit=1000');
+  assert.ok(all.events.length >= 16, `events from the fixtures: ${all.events.length}`);
+  await page.goto(base + '/');
+  await page.waitForSelector(`#map[data-events="${all.events.length}"]`, { timeout: 15_000 });
+  const markers = await page.locator('.event-marker, .cluster').count();
+  assert.ok(markers > 0, 'markers on the map');
+  assert.equal(await page.locator('#list li').count(), all.events.length);
+  await page.screenshot({ path: join(screenshots, 'map.png') });
+});
+
+test('brushing the timeline filters the list', { skip }, async () => {
+  const before = await page.locator('#list li').count();
+  const box = (await page.locator('#timeline').boundingBox())!;
+  // The right third of the range: the latest events.
+  await page.mouse.move(box.x + box.width * 0.66, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width - 5, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForURL(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
+  const url = new URL(page.url());
+  const from = url.searchParams.get('from')!;
+  const to = url.searchParams.get('to')!;
+  // Page-side code as strings: this file is type-checked for Node, without the DOM's names.
+  await page.waitForFunction(`document.querySelectorAll('#list li').length < ${before}`);
+  const dates = await page.locator('#list li b').allTextContents();
+  assert.ok(dates.length > 0, 'some events are left');
+  assert.ok(dates.every((d) => d >= from && d <= to), `${dates.join(' ')} within ${from}..${to}`);
+  const expected = await get<Listed>(`/events?limit=1000&from=${from}&to=${to}`);
+  assert.equal(dates.length, expected.events.length);
+  await page.dblclick('#timeline');
+  await page.waitForFunction(`document.querySelectorAll('#list li').length === ${before}`);
+});
+
+test('an event view marks its evidence spans in the reports', { skip }, async () => {
+  const all = await get<Listed>('/events?limit=1000');
+  const event = [...all.events].sort((a, b) => b.evidence.length - a.evidence.length)[0]!;
+  assert.ok(event.evidence.length >= 2, 'an event with several evidence spans');
+  await page.goto(`${base}/?event=${event.id}`);
+  await page.waitForSelector('mark.evidence');
+  const marked = await page.locator('mark.evidence').allTextContents();
+  for (const e of event.evidence) assert.ok(marked.some((m) => m.includes(e.text)), `"${e.text}" is marked`);
+  assert.match(await page.locator('td[data-field="date"]').textContent() ?? '', /the day is known|week|month/);
+  assert.match(await page.locator('td[data-field="place"]').textContent() ?? '', /precision: /);
+  await page.screenshot({ path: join(screenshots, 'event.png') });
+  await page.locator('section.doc').first().scrollIntoViewIfNeeded();
+  await page.locator('section.doc').first().screenshot({ path: join(screenshots, 'evidence.png') });
+});
+
+test('a reviewer edits the fatalities: the API, the CSV export and the audit log show it', { skip }, async () => {
+  const all = await get<Listed>('/events?limit=1000');
+  const event = all.events.find((e) => e.fatalities > 0)!;
+  const wanted = event.fatalities + 7;
+  await page.goto(`${base}/?event=${event.id}`);
+  await page.fill('#token', token);
+  await page.locator('#token').dispatchEvent('change');
+  // The token is kept in the browser and the view reloads with it.
+  await page.waitForLoadState('networkidle');
+  assert.equal(await page.evaluate("localStorage.getItem('sitrep-token')"), token);
+  await page.waitForSelector('form.edit');
+  await page.fill('form.edit input[name="fatalities"]', String(wanted));
+  await page.fill('form.edit input[name="note"]', 'hospital count');
+  await page.click('form.edit button[type="submit"]');
+  await page.waitForSelector('.audit li').catch(async (error: Error) => {
+    throw new Error(`${error.message}; the panel says: ${await page.locator('.review .message').textContent()}`);
+  });
+  assert.match(await page.locator('.audit').textContent() ?? '', new RegExp(`analyst edit \\(fatalities: ${event.fatalities} → ${wanted}\\) — “hospital count”`));
+  const detail = await get<{ event: { fatalities: number; reviewed: { state: string; by: string } } }>(`/events/${event.id}`);
+  assert.equal(detail.event.fatalities, wanted);
+  assert.deepEqual([detail.event.reviewed.state, detail.event.reviewed.by], ['edited', 'analyst']);
+  const csv = await (await fetch(`${base}/export.csv`)).text();
+  const line = csv.split('\n').find((l) => l.startsWith(event.id + ','))!;
+  assert.match(line, new RegExp(`,${wanted},sitrep review: edited \\(fatalities\\) by analyst,`));
+  await page.locator('.review').screenshot({ path: join(screenshots, 'review.png') });
+});
+
+test('a reject (key r) removes the event from the default queries', { skip }, async () => {
+  const all = await get<Listed>('/events?limit=1000');
+  const event = all.events.at(-1)!;
+  await page.goto(`${base}/?event=${event.id}`);
+  await page.waitForSelector('#reject');
+  await page.keyboard.press('r');
+  await page.waitForSelector('.state.rejected');
+  const after = await get<Listed>('/events?limit=1000');
+  assert.equal(after.events.length, all.events.length - 1);
+  assert.ok(!after.events.some((e) => e.id === event.id));
+  assert.equal(await page.locator(`#list li[data-id="${event.id}"]`).count(), 0);
+});
+
+test('an article holding <script> and onerror= is shown as inert text', { skip }, async () => {
+  const found = await get<Listed>('/events?text=Tsanyawa');
+  assert.equal(found.events.length, 1, 'the hostile article gave its event');
+  await page.goto(`${base}/?event=${found.events[0]!.id}`);
+  await page.waitForSelector('pre.article');
+  const text = await page.locator('pre.article').textContent();
+  assert.ok(text?.includes('<script>window.__pwned = "script"</script>'), 'the markup is shown as text');
+  assert.equal(await page.locator('pre.article script, pre.article img').count(), 0, 'no element was made from the article');
+  assert.equal(await page.evaluate('window.__pwned'), undefined, 'nothing ran');
+});
+
+test('the page made no request outside 127.0.0.1', { skip }, () => {
+  assert.ok(requested.length > 0);
+  const outside = requested.filter((u) => !u.startsWith(base + '/') && !u.startsWith('data:'));
+  assert.deepEqual(outside, []);
+});
