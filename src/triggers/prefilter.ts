@@ -51,8 +51,18 @@ export interface TokenBits {
   bits: Int32Array;
 }
 
+/**
+ * One buffer serves every sentence (matching is synchronous and never nested): a typed array
+ * of a sentence's length lives outside the JavaScript heap, and allocating one per sentence
+ * cost more than all the look-ups it saves.
+ */
+let scratch = new Int32Array(256);
+
 export function tokenBits(tokens: readonly Token[], from: number, end: number): TokenBits {
-  return { tokens, from, bits: new Int32Array(Math.max(0, end - from)) };
+  const length = Math.max(0, end - from);
+  if (scratch.length < length) scratch = new Int32Array(Math.max(length, scratch.length * 2));
+  else scratch.fill(0, 0, length);
+  return { tokens, from, bits: scratch };
 }
 
 function bitsAt(b: TokenBits, t: number): number {
