@@ -14,7 +14,12 @@ import { rememberGroup, resolveCandidate, type ResolveState } from './resolve.js
 import { unlistedGroupAt } from './unlisted.js';
 import { matchAt } from './alias-index.js';
 
-const isUpperAt = (text: string, at: number): boolean => /\p{Lu}/u.test(text[at] ?? '');
+const UPPER = /\p{Lu}/u;
+/** `text[at]` is a capital letter (ASCII answered without the regex). */
+function isUpperAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code < 128 ? code >= 65 && code <= 90 : UPPER.test(text[at] ?? '');
+}
 
 /**
  * A name right after a known actor is a part or a unit of it ("CODECO-URDPC", "Mayi Mayi
@@ -34,9 +39,16 @@ const MEMBER_NOUNS =
  * "pro-Houthi snipers", "pro-IS fighters": a named group's own men (ACLED codes pro-Houthi
  * forces as the Houthis). The tokenizer keeps "pro-Houthi" whole, so the name inside the token
  * is looked up here; only a named group followed by a noun for armed men reads this way
- * ("pro-government militias" and "pro-Russian separatists" are other actors).
+ * ("pro-government militias" and "pro-Russian separatists" are other actors). The prefix is
+ * /^pro[-\u2010]/i, read here without slicing the text at every token.
  */
-const PRO_PREFIX = /^pro[-\u2010]/i;
+function startsWithPro(text: string, at: number): boolean {
+  const p = text.charCodeAt(at) | 0x20;
+  if (p !== 112 || (text.charCodeAt(at + 1) | 0x20) !== 114 || (text.charCodeAt(at + 2) | 0x20) !== 111) return false;
+  const dash = text.charCodeAt(at + 3);
+  return dash === 45 || dash === 0x2010;
+}
+
 const ARMED_MEN_AFTER =
   /^ (?:(?:armed |local |allied )?(?:forces|fighters|militants|gunmen|snipers|troops|soldiers|militia|militias|militiamen|elements|units|reinforcements|factions|groups|brigades|battalions|loyalists|insurgents|rebels|jihadists))\b/;
 
@@ -109,7 +121,7 @@ function scanSentence(doc: Doc, scan: Scan, sentence: Sentence, out: ActorMentio
   for (let ti = sentence.firstToken; ti < sentence.endToken; ti++) {
     const start = (doc.tokens[ti] as { start: number }).start;
     if (start < cursor || !isWordCharAt(doc.text, start)) continue;
-    const pro = PRO_PREFIX.test(doc.text.slice(start, start + 4)) ? proGroupAt(scan, start, cursor) : null;
+    const pro = startsWithPro(doc.text, start) ? proGroupAt(scan, start, cursor) : null;
     if (pro && !inSkipRegion(doc, pro.start, pro.end)) {
       out.push(...pro.mentions);
       cursor = pro.end;

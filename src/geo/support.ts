@@ -54,14 +54,21 @@ export function buildSupport(text: string, spots: Spot[]): Support {
   for (const [inner, outers] of containers) {
     for (const outer of outers) contained.set(outer, [...(contained.get(outer) ?? []), inner]);
   }
+  // A spot's supporting containers, worked out once: `bonus` is asked for every reading of every name.
+  const supportingOuters = new Map<Spot, Spot[]>();
+  const outersOf = (spot: Spot): Spot[] => {
+    let outers = supportingOuters.get(spot);
+    if (outers === undefined) supportingOuters.set(spot, (outers = (containers.get(spot) ?? []).filter(canSupport)));
+    return outers;
+  };
   return {
     containers: (spot) => containers.get(spot) ?? [],
     bonus(spot, r) {
       let bonus = 0;
       if (r.kind !== 'admin1' && r.kind !== 'country' && r.admin1Code && othersThan(named1.get(r.admin1Code), spot.key)) bonus += NAMED_ADMIN1_BONUS;
       if ((r.kind === 'town' || r.kind === 'alias') && r.admin2Code && othersThan(named2.get(r.admin2Code), spot.key)) bonus += NAMED_ADMIN2_BONUS;
-      const outers = (containers.get(spot) ?? []).filter(canSupport);
-      if (outers.some((c) => c.readings.some((u) => inside(r, u)))) bonus += CONTAINER_BONUS;
+      const outers = outersOf(spot);
+      if (outers.length > 0 && outers.some((c) => c.readings.some((u) => inside(r, u)))) bonus += CONTAINER_BONUS;
       if (r.kind === 'admin1' || r.kind === 'admin2') {
         const inners = contained.get(spot) ?? [];
         if (inners.some((a) => a.readings.some((v) => inside(v, r)))) bonus += CONTAINS_BONUS;

@@ -45,9 +45,20 @@ function innerWordEnd(text: string, at: number, end: number): number {
   return i;
 }
 
+/** True when lower-casing cannot change the text: no capital ASCII letter, nothing past ASCII. */
+function isLowerAscii(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128 || (code >= 65 && code <= 90)) return false;
+  }
+  return true;
+}
+
 function wordOf(text: string, start: number, end: number): Word {
   const raw = text.slice(start, end);
-  const lower = raw.toLowerCase();
+  // Most words are already lower case; `toLowerCase` on a slice of a text with curly quotes
+  // (a two-byte string) is a runtime call.
+  const lower = isLowerAscii(text, start, end) ? raw : raw.toLowerCase();
   const norm = lower.endsWith("'s") || lower.endsWith('’s') ? lower.slice(0, -2) : lower;
   return { start, end, text: raw, norm };
 }
