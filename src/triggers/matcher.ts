@@ -18,6 +18,8 @@ export interface IndexedPattern<E> {
   order: number;
   /** The test that rules out most failing tries cheaply (prefilter.ts). */
   anchor: Anchor;
+  /** The first position's token classes as bits (0 when it has none). */
+  firstClasses: number;
 }
 
 export interface PatternIndex<E> {
@@ -57,8 +59,10 @@ export function buildIndex<E>(sources: readonly PatternSource<E>[]): PatternInde
   sources.forEach((source, order) => {
     for (const text of source.patterns) {
       for (const steps of compileOrExplain(text, source.label, cache)) {
-        const pattern: IndexedPattern<E> = { source: text, steps, entry: source.entry, priority: source.priority, order, anchor: anchorOf(steps) };
         const first = steps[0] as PositionStep;
+        const pattern: IndexedPattern<E> = {
+          source: text, steps, entry: source.entry, priority: source.priority, order, anchor: anchorOf(steps), firstClasses: stepClassBits(first),
+        };
         for (const norm of first.norms) push(byNorm, norm, pattern);
         for (const lemma of first.lemmas) push(byLemma, lemma, pattern);
         if (first.classes.size > 0) byClass.push(pattern);
@@ -107,6 +111,25 @@ function acceptsClass(step: PositionStep, token: Token): boolean {
     if (cls === 'verb' && (token.pos === 'VERB' || token.pos === 'AUX')) return true;
   }
   return false;
+}
+
+const CLASS_BITS: Readonly<Record<string, number>> = { num: 1, year: 2, propn: 4, verb: 8 };
+
+/** The classes of a position as bits (`classBitsOf` of a token), for the patterns tried at every token. */
+function stepClassBits(step: PositionStep): number {
+  let bits = 0;
+  for (const cls of step.classes) bits |= CLASS_BITS[cls] ?? 0;
+  return bits;
+}
+
+/** The token's classes as bits: what `acceptsClass` asks of it, worked out once per token. */
+function classBitsOf(token: Token): number {
+  return (
+    (token.pos === 'NUM' || isDigit(token.norm, 0) || NUMBER_WORDS.has(token.norm) ? 1 : 0) |
+    (isYear(token.norm) ? 2 : 0) |
+    (token.pos === 'PROPN' ? 4 : 0) |
+    (token.pos === 'VERB' || token.pos === 'AUX' ? 8 : 0)
+  );
 }
 
 /** True when `text[at]` is an ASCII digit (what `\d` means without the `u` flag). */
@@ -159,12 +182,15 @@ export function findMatches<E>(index: PatternIndex<E>, tokens: readonly Token[],
     if (fromLemma !== undefined) {
       for (const pattern of fromLemma) if (!firstOf(pattern).norms.has(token.norm)) tryAt(pattern, i, at);
     }
+    if (byClass.length === 0) continue;
+    const tokenClasses = classBitsOf(token);
+    if (tokenClasses === 0) continue;
     for (let k = 0; k < byClass.length; k++) {
       const pattern = byClass[k] as IndexedPattern<E>;
+      if ((pattern.firstClasses & tokenClasses) === 0) continue;
       const first = firstOf(pattern);
       // Forms and lemmas were tried above; only the classes are left to take the token.
       if ((first.norms.size > 0 && first.norms.has(token.norm)) || (first.lemmas.size > 0 && first.lemmas.has(token.lemma))) continue;
-      if (!acceptsClass(first, token)) continue;
       tryAt(pattern, i, at);
     }
   }
