@@ -8,7 +8,7 @@ import type { FoldedText } from './alias-index.js';
 import { candidatesAt, compareCandidates, type Candidate } from './candidates.js';
 import type { ActorDictionary } from './dictionary.js';
 import { communalMilitiaAt, placesByStart } from './communal.js';
-import { isMostlyCaps, rejectCandidate, type PositionContext } from './filters.js';
+import { rejectCandidate, SentenceCaps, type PositionContext } from './filters.js';
 import { foldLower, foldPunct, isWordCharAt } from './fold.js';
 import { rememberGroup, resolveCandidate, type ResolveState } from './resolve.js';
 import { unlistedGroupAt } from './unlisted.js';
@@ -71,7 +71,7 @@ function docCountries(doc: Doc): Set<string> {
   return countries;
 }
 
-function positionContext(doc: Doc, text: FoldedText, sentence: Sentence, ti: number, caps: () => boolean): PositionContext {
+function positionContext(doc: Doc, text: FoldedText, sentence: Sentence, ti: number, caps: SentenceCaps): PositionContext {
   const prev = ti > sentence.firstToken ? doc.tokens[ti - 1] : undefined;
   const word = prev && /[\p{L}]/u.test(doc.text[prev.start] ?? '') ? prev : undefined;
   const first = doc.text[word?.start ?? 0] ?? '';
@@ -115,8 +115,7 @@ function choose(candidates: Candidate[]): Candidate[] {
 /** Scans one sentence from `cursor` (a match may run past a mis-split sentence end); returns the new cursor. */
 function scanSentence(doc: Doc, scan: Scan, sentence: Sentence, out: ActorMention[], from: number): number {
   const { dict, text, state, countries } = scan;
-  let capsMemo: boolean | null = null;
-  const caps = () => (capsMemo ??= isMostlyCaps(doc.text, sentence.start, sentence.end));
+  const caps = new SentenceCaps(doc.text, sentence.start, sentence.end);
   let cursor = Math.max(from, sentence.start);
   for (let ti = sentence.firstToken; ti < sentence.endToken; ti++) {
     const start = (doc.tokens[ti] as { start: number }).start;
@@ -135,7 +134,7 @@ function scanSentence(doc: Doc, scan: Scan, sentence: Sentence, out: ActorMentio
     }
     const all = candidatesAt(dict, text, start, countries);
     if (all.length === 0) {
-      const unlisted = isUpperAt(doc.text, start) && !caps() ? unlistedGroupAt(text, start, (at) => matchAt(dict.main, text, at).length > 0) : null;
+      const unlisted = isUpperAt(doc.text, start) && !caps.get() ? unlistedGroupAt(text, start, (at) => matchAt(dict.main, text, at).length > 0) : null;
       if (unlisted && unlisted.start >= cursor && !inSkipRegion(doc, unlisted.start, unlisted.end)) {
         // A unit's name after its group's is read over, so that its last words are not a name of their own.
         if (!extendsPrevious(doc.text, out, unlisted.start)) {
