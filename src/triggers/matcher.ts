@@ -6,7 +6,7 @@
  */
 import type { Token } from '../types.js';
 import { compilePattern, createCompileCache, type CompileCache, type PositionStep, type Step } from './pattern.js';
-import { anchorOf, mayMatch, tokenBits, type Anchor, type TokenBits } from './prefilter.js';
+import { anchorOf, mayMatch, mayMatchAnchor, tokenBits, type Anchor, type TokenBits } from './prefilter.js';
 import { createKeyFilter, mayHaveKey, type KeyFilter } from './key-filter.js';
 
 export interface IndexedPattern<E> {
@@ -22,9 +22,20 @@ export interface IndexedPattern<E> {
   firstClasses: number;
 }
 
+/**
+ * The patterns indexed under one form or lemma, with their anchors' masks and gaps beside them
+ * in typed arrays: most tries fail the prefilter, which then reads a few compact numbers
+ * instead of a pattern object and its anchor, scattered over the heap.
+ */
+export interface PatternGroup<E> {
+  patterns: readonly IndexedPattern<E>[];
+  masks: Int32Array;
+  gaps: Int32Array;
+}
+
 export interface PatternIndex<E> {
-  byNorm: ReadonlyMap<string, readonly IndexedPattern<E>[]>;
-  byLemma: ReadonlyMap<string, readonly IndexedPattern<E>[]>;
+  byNorm: ReadonlyMap<string, PatternGroup<E>>;
+  byLemma: ReadonlyMap<string, PatternGroup<E>>;
   /** Patterns whose first position is a token class (#num, ...): tried at every token. */
   byClass: readonly IndexedPattern<E>[];
   size: number;
@@ -70,7 +81,22 @@ export function buildIndex<E>(sources: readonly PatternSource<E>[]): PatternInde
       }
     }
   });
-  return { byNorm, byLemma, byClass, size, normKeys: createKeyFilter(byNorm.keys()), lemmaKeys: createKeyFilter(byLemma.keys()) };
+  return {
+    byNorm: groupsOf(byNorm), byLemma: groupsOf(byLemma), byClass, size,
+    normKeys: createKeyFilter(byNorm.keys()), lemmaKeys: createKeyFilter(byLemma.keys()),
+  };
+}
+
+function groupsOf<E>(lists: Map<string, IndexedPattern<E>[]>): Map<string, PatternGroup<E>> {
+  const groups = new Map<string, PatternGroup<E>>();
+  for (const [key, patterns] of lists) {
+    groups.set(key, {
+      patterns,
+      masks: Int32Array.from(patterns, (p) => p.anchor.mask),
+      gaps: Int32Array.from(patterns, (p) => p.anchor.gap),
+    });
+  }
+  return groups;
 }
 
 function compileOrExplain(text: string, label: string | undefined, cache: CompileCache): Step[][] {
@@ -174,13 +200,21 @@ export function findMatches<E>(index: PatternIndex<E>, tokens: readonly Token[],
   for (let i = from; i < end; i++) {
     const token = tokens[i] as Token;
     const fromNorm = mayHaveKey(index.normKeys, token.norm) ? index.byNorm.get(token.norm) : undefined;
-    if (fromNorm !== undefined) for (const pattern of fromNorm) tryAt(pattern, i, at);
+    if (fromNorm !== undefined) {
+      for (let k = 0; k < fromNorm.patterns.length; k++) {
+        if (mayMatchAnchor(fromNorm.masks[k] as number, fromNorm.gaps[k] as number, tokens, at.bits, i, end)) tryFrom(fromNorm.patterns[k] as IndexedPattern<E>, i, at);
+      }
+    }
     // A pattern reached through both its form and its lemma is tried once. A first position
     // that takes a lemma also takes it as a written form, so when the token's form is its
     // lemma, every pattern under the lemma was already tried under the form.
     const fromLemma = token.lemma === token.norm || !mayHaveKey(index.lemmaKeys, token.lemma) ? undefined : index.byLemma.get(token.lemma);
     if (fromLemma !== undefined) {
-      for (const pattern of fromLemma) if (!firstOf(pattern).norms.has(token.norm)) tryAt(pattern, i, at);
+      for (let k = 0; k < fromLemma.patterns.length; k++) {
+        if (!mayMatchAnchor(fromLemma.masks[k] as number, fromLemma.gaps[k] as number, tokens, at.bits, i, end)) continue;
+        const pattern = fromLemma.patterns[k] as IndexedPattern<E>;
+        if (!firstOf(pattern).norms.has(token.norm)) tryFrom(pattern, i, at);
+      }
     }
     if (byClass.length === 0) continue;
     const tokenClasses = classBitsOf(token);
@@ -208,7 +242,11 @@ interface TryContext<E> {
 
 /** Tries one pattern whose first position took token `i`; a match is added to `at.matches`. */
 function tryAt<E>(pattern: IndexedPattern<E>, i: number, at: TryContext<E>): void {
-  if (!mayMatch(pattern.anchor, at.tokens, at.bits, i, at.end)) return;
+  if (mayMatch(pattern.anchor, at.tokens, at.bits, i, at.end)) tryFrom(pattern, i, at);
+}
+
+/** `tryAt` for a pattern whose prefilter already passed. */
+function tryFrom<E>(pattern: IndexedPattern<E>, i: number, at: TryContext<E>): void {
   const picked = at.picked;
   picked.length = 0;
   picked.push(i);
