@@ -85,7 +85,7 @@ function addKey(map: Map<string, Set<string>>, code: string, key: string): void 
 }
 
 export function othersThan(keys: Set<string> | undefined, key: string): boolean {
+  // Some key other than `key`: any set of two, or a set of one that is not `key` (no iterator made).
   if (!keys) return false;
-  for (const other of keys) if (other !== key) return true;
-  return false;
+  return keys.size > 1 || (keys.size === 1 && !keys.has(key));
 }
