@@ -23,14 +23,13 @@ export interface IndexedPattern<E> {
 }
 
 /**
- * The patterns indexed under one form or lemma, with their anchors' masks and gaps beside them
- * in typed arrays: most tries fail the prefilter, which then reads a few compact numbers
- * instead of a pattern object and its anchor, scattered over the heap.
+ * The patterns indexed under one form or lemma, with their anchors beside them in one typed
+ * array (mask, gap, mask, gap, …): most tries fail the prefilter, which then reads a few
+ * compact numbers instead of a pattern object and its anchor, scattered over the heap.
  */
 export interface PatternGroup<E> {
   patterns: readonly IndexedPattern<E>[];
-  masks: Int32Array;
-  gaps: Int32Array;
+  anchors: Int32Array;
 }
 
 export interface PatternIndex<E> {
@@ -90,11 +89,7 @@ export function buildIndex<E>(sources: readonly PatternSource<E>[]): PatternInde
 function groupsOf<E>(lists: Map<string, IndexedPattern<E>[]>): Map<string, PatternGroup<E>> {
   const groups = new Map<string, PatternGroup<E>>();
   for (const [key, patterns] of lists) {
-    groups.set(key, {
-      patterns,
-      masks: Int32Array.from(patterns, (p) => p.anchor.mask),
-      gaps: Int32Array.from(patterns, (p) => p.anchor.gap),
-    });
+    groups.set(key, { patterns, anchors: Int32Array.from(patterns.flatMap((p) => [p.anchor.mask, p.anchor.gap])) });
   }
   return groups;
 }
@@ -202,7 +197,8 @@ export function findMatches<E>(index: PatternIndex<E>, tokens: readonly Token[],
     const fromNorm = mayHaveKey(index.normKeys, token.norm) ? index.byNorm.get(token.norm) : undefined;
     if (fromNorm !== undefined) {
       for (let k = 0; k < fromNorm.patterns.length; k++) {
-        if (mayMatchAnchor(fromNorm.masks[k] as number, fromNorm.gaps[k] as number, tokens, at.bits, i, end)) tryFrom(fromNorm.patterns[k] as IndexedPattern<E>, i, at);
+        const anchors = fromNorm.anchors;
+        if (mayMatchAnchor(anchors[2 * k] as number, anchors[2 * k + 1] as number, tokens, at.bits, i, end)) tryFrom(fromNorm.patterns[k] as IndexedPattern<E>, i, at);
       }
     }
     // A pattern reached through both its form and its lemma is tried once. A first position
@@ -211,7 +207,8 @@ export function findMatches<E>(index: PatternIndex<E>, tokens: readonly Token[],
     const fromLemma = token.lemma === token.norm || !mayHaveKey(index.lemmaKeys, token.lemma) ? undefined : index.byLemma.get(token.lemma);
     if (fromLemma !== undefined) {
       for (let k = 0; k < fromLemma.patterns.length; k++) {
-        if (!mayMatchAnchor(fromLemma.masks[k] as number, fromLemma.gaps[k] as number, tokens, at.bits, i, end)) continue;
+        const anchors = fromLemma.anchors;
+        if (!mayMatchAnchor(anchors[2 * k] as number, anchors[2 * k + 1] as number, tokens, at.bits, i, end)) continue;
         const pattern = fromLemma.patterns[k] as IndexedPattern<E>;
         if (!firstOf(pattern).norms.has(token.norm)) tryFrom(pattern, i, at);
       }
