@@ -69,9 +69,14 @@ export function lexemeOf(cache: LexemeCache, id: number, valueOf: (index: number
   return lexeme;
 }
 
-/** wink's lemma as sitrep stores it: normalised, or the norm when wink has none. */
+/**
+ * wink's lemma as sitrep stores it: normalised, or the norm when wink has none. A lemma equal
+ * to the norm is the norm's own string, so that later stages compare the two by reference.
+ */
 export function lemmaForm(lexeme: Lexeme, lemma: string | undefined): string {
-  return lemma ? normalise(lemma) : lexeme.norm;
+  if (!lemma) return lexeme.norm;
+  const form = normalise(lemma);
+  return form === lexeme.norm ? lexeme.norm : form;
 }
 
 /** The lemma already read for `lexeme` under `pos`, if any. */
