@@ -146,6 +146,17 @@ export function probeAt(lower: string, start: number): BucketProbe {
   return { end, hash: hashRange(lower, start, end), key: null };
 }
 
+/** The hash of the text's bucket key at `start` (as `probeAt` has it), for `mayHoldHash`. */
+export function bucketHashAt(lower: string, start: number): number {
+  return hashRange(lower, start, bucketEnd(lower, start));
+}
+
+/** False when the index surely holds no bucket of that hash: most positions are ruled out with no probe made. */
+export function mayHoldHash<T>(index: AliasIndex<T>, hash: number): boolean {
+  const bit = hash & 0xffff;
+  return ((index.hashes[bit >> 3] as number) & (1 << (bit & 7))) !== 0;
+}
+
 /**
  * All aliases that match at `start`, longest first. A match must end at a word boundary;
  * the caller decides about the start boundary (it scans token starts). `probe` is the text's

@@ -3,7 +3,7 @@
  * role noun ("Syrian troops", "Syrian and Russian warplanes"), a bare role ("regime forces"),
  * or an identity group ("Druze"). The stage picks the best reading; this module only lists them.
  */
-import { matchAt, probeAt, type AliasMatch, type FoldedText } from './alias-index.js';
+import { bucketHashAt, matchAt, mayHoldHash, probeAt, type AliasMatch, type FoldedText } from './alias-index.js';
 import { ARMED_AFTER, ARMED_BEFORE } from './derived.js';
 import { isWordCharAt } from './fold.js';
 import type { ActorDictionary } from './dictionary.js';
@@ -192,6 +192,8 @@ export function candidatesAt(
   start: number,
   countries: ReadonlySet<string>,
 ): readonly Candidate[] {
+  const hash = bucketHashAt(text.lower, start);
+  if (!mayHoldHash(dict.main, hash) && !mayHoldHash(dict.militiaNames, hash)) return NO_CANDIDATES;
   const probe = probeAt(text.lower, start);
   const main = matchAt(dict.main, text, start, probe);
   const short = matchAt(dict.militiaNames, text, start, probe);

@@ -36,7 +36,7 @@ const AFFILIATION_AFTER = /^[-\u2010](?:linked|affiliated|allied|aligned|inspire
 export interface PositionContext {
   text: FoldedText;
   /** The sentence is mostly capitals (a shouted headline): acronyms cannot be trusted. Asked lazily. */
-  capsSentence: () => boolean;
+  capsSentence: SentenceCaps;
   /** The previous token, lower-cased, when in the same sentence. */
   previous: string | null;
   /** The previous token starts with a capital and is not the sentence's first word. */
@@ -49,7 +49,7 @@ function roleOf(candidate: Candidate): string | null {
 
 function rejectsAcronym(candidate: Candidate, ctx: PositionContext): boolean {
   if (!candidate.caseSensitive) return false;
-  if (ctx.capsSentence()) return true;
+  if (ctx.capsSentence.get()) return true;
   return candidate.kind === 'entry' && DOCUMENT_NOUNS.test(ctx.text.lower.slice(candidate.end, candidate.end + 12));
 }
 
@@ -85,6 +85,20 @@ function rejectsAffiliation(candidate: Candidate, ctx: PositionContext): boolean
 /** True when the reading must be dropped. */
 export function rejectCandidate(candidate: Candidate, ctx: PositionContext): boolean {
   return rejectsAcronym(candidate, ctx) || rejectsRole(candidate, ctx) || rejectsAffiliation(candidate, ctx);
+}
+
+/** `isMostlyCaps` of one sentence, read on first use (a class, not a closure per sentence). */
+export class SentenceCaps {
+  private known: boolean | null = null;
+  constructor(
+    private readonly text: string,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get(): boolean {
+    return (this.known ??= isMostlyCaps(this.text, this.start, this.end));
+  }
 }
 
 /** True when most ASCII letters of text[start, end) are capitals (at least 8 letters). */

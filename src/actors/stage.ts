@@ -8,13 +8,18 @@ import type { FoldedText } from './alias-index.js';
 import { candidatesAt, compareCandidates, type Candidate } from './candidates.js';
 import type { ActorDictionary } from './dictionary.js';
 import { communalMilitiaAt, placesByStart } from './communal.js';
-import { isMostlyCaps, rejectCandidate, type PositionContext } from './filters.js';
+import { rejectCandidate, SentenceCaps, type PositionContext } from './filters.js';
 import { foldLower, foldPunct, isWordCharAt } from './fold.js';
 import { rememberGroup, resolveCandidate, type ResolveState } from './resolve.js';
 import { unlistedGroupAt } from './unlisted.js';
 import { matchAt } from './alias-index.js';
 
-const isUpperAt = (text: string, at: number): boolean => /\p{Lu}/u.test(text[at] ?? '');
+const UPPER = /\p{Lu}/u;
+/** `text[at]` is a capital letter (ASCII answered without the regex). */
+function isUpperAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code < 128 ? code >= 65 && code <= 90 : UPPER.test(text[at] ?? '');
+}
 
 /**
  * A name right after a known actor is a part or a unit of it ("CODECO-URDPC", "Mayi Mayi
@@ -34,9 +39,16 @@ const MEMBER_NOUNS =
  * "pro-Houthi snipers", "pro-IS fighters": a named group's own men (ACLED codes pro-Houthi
  * forces as the Houthis). The tokenizer keeps "pro-Houthi" whole, so the name inside the token
  * is looked up here; only a named group followed by a noun for armed men reads this way
- * ("pro-government militias" and "pro-Russian separatists" are other actors).
+ * ("pro-government militias" and "pro-Russian separatists" are other actors). The prefix is
+ * /^pro[-\u2010]/i, read here without slicing the text at every token.
  */
-const PRO_PREFIX = /^pro[-\u2010]/i;
+function startsWithPro(text: string, at: number): boolean {
+  const p = text.charCodeAt(at) | 0x20;
+  if (p !== 112 || (text.charCodeAt(at + 1) | 0x20) !== 114 || (text.charCodeAt(at + 2) | 0x20) !== 111) return false;
+  const dash = text.charCodeAt(at + 3);
+  return dash === 45 || dash === 0x2010;
+}
+
 const ARMED_MEN_AFTER =
   /^ (?:(?:armed |local |allied )?(?:forces|fighters|militants|gunmen|snipers|troops|soldiers|militia|militias|militiamen|elements|units|reinforcements|factions|groups|brigades|battalions|loyalists|insurgents|rebels|jihadists))\b/;
 
@@ -59,7 +71,7 @@ function docCountries(doc: Doc): Set<string> {
   return countries;
 }
 
-function positionContext(doc: Doc, text: FoldedText, sentence: Sentence, ti: number, caps: () => boolean): PositionContext {
+function positionContext(doc: Doc, text: FoldedText, sentence: Sentence, ti: number, caps: SentenceCaps): PositionContext {
   const prev = ti > sentence.firstToken ? doc.tokens[ti - 1] : undefined;
   const word = prev && /[\p{L}]/u.test(doc.text[prev.start] ?? '') ? prev : undefined;
   const first = doc.text[word?.start ?? 0] ?? '';
@@ -103,13 +115,12 @@ function choose(candidates: Candidate[]): Candidate[] {
 /** Scans one sentence from `cursor` (a match may run past a mis-split sentence end); returns the new cursor. */
 function scanSentence(doc: Doc, scan: Scan, sentence: Sentence, out: ActorMention[], from: number): number {
   const { dict, text, state, countries } = scan;
-  let capsMemo: boolean | null = null;
-  const caps = () => (capsMemo ??= isMostlyCaps(doc.text, sentence.start, sentence.end));
+  const caps = new SentenceCaps(doc.text, sentence.start, sentence.end);
   let cursor = Math.max(from, sentence.start);
   for (let ti = sentence.firstToken; ti < sentence.endToken; ti++) {
     const start = (doc.tokens[ti] as { start: number }).start;
     if (start < cursor || !isWordCharAt(doc.text, start)) continue;
-    const pro = PRO_PREFIX.test(doc.text.slice(start, start + 4)) ? proGroupAt(scan, start, cursor) : null;
+    const pro = startsWithPro(doc.text, start) ? proGroupAt(scan, start, cursor) : null;
     if (pro && !inSkipRegion(doc, pro.start, pro.end)) {
       out.push(...pro.mentions);
       cursor = pro.end;
@@ -123,7 +134,7 @@ function scanSentence(doc: Doc, scan: Scan, sentence: Sentence, out: ActorMentio
     }
     const all = candidatesAt(dict, text, start, countries);
     if (all.length === 0) {
-      const unlisted = isUpperAt(doc.text, start) && !caps() ? unlistedGroupAt(text, start, (at) => matchAt(dict.main, text, at).length > 0) : null;
+      const unlisted = isUpperAt(doc.text, start) && !caps.get() ? unlistedGroupAt(text, start, (at) => matchAt(dict.main, text, at).length > 0) : null;
       if (unlisted && unlisted.start >= cursor && !inSkipRegion(doc, unlisted.start, unlisted.end)) {
         // A unit's name after its group's is read over, so that its last words are not a name of their own.
         if (!extendsPrevious(doc.text, out, unlisted.start)) {

@@ -18,6 +18,14 @@ const HEAD =
 /** Lower-case nouns after a name that make it an armed group's: "Jinen Tirejen Roje militants". */
 const MEMBERS = '(?:gang|cartel|militants|fighters|militia|militiamen|rebels|insurgents|guerrillas|gunmen)';
 
+/**
+ * A name can only be read where a head or a member noun follows within reach: these literal
+ * tests (no Unicode classes) rule out most capitalised words before the two patterns run. They
+ * are the alternations above with the optional plural dropped ("Brigades?" → "Brigade").
+ */
+const HEAD_NEARBY = new RegExp(HEAD.slice(3, -1).replace(/s\?/g, '').replace(/\?/g, ''));
+const MEMBERS_NEARBY = new RegExp(MEMBERS.slice(3, -1));
+
 const HEADED = new RegExp(`^((?:${WORD}\\s+(?:${CONNECTOR}\\s+)*)*${HEAD})(?![\\p{L}\\p{M}])`, 'u');
 const MEMBERED = new RegExp(`^((?:${WORD}\\s+(?:${CONNECTOR}\\s+)*)*${WORD})\\s+(${MEMBERS})\\b`, 'u');
 /** "(KDDF)" after the name: its abbreviation. */
@@ -66,6 +74,7 @@ export function unlistedGroupAt(text: FoldedText, start: number, known: (at: num
   let name: string;
   let end: number;
   let suffix = '';
+  if (!HEAD_NEARBY.test(rest) && !MEMBERS_NEARBY.test(rest)) return null;
   const headed = HEADED.exec(rest);
   const membered = headed ? null : MEMBERED.exec(rest);
   if (headed) {

@@ -70,6 +70,8 @@ export function loadSourceDictionary(): SourceDictionary {
 /** One way of writing a name, split into words for the first-word index. */
 export interface Alias {
   words: string[];
+  /** `words` lower-cased once, for the case-insensitive comparison. */
+  lowerWords: string[];
   entry: SourceEntry;
   /** Acronyms and capitalised names must match in case ("WHO", not "who"). */
   caseSensitive: boolean;
@@ -112,7 +114,7 @@ function addAlias(index: Map<string, Alias[]>, text: string, entry: SourceEntry,
   const caseSensitive = /\p{Lu}/u.test(text);
   const key = first.toLowerCase();
   const list = index.get(key) ?? [];
-  list.push({ words, entry, caseSensitive, short });
+  list.push({ words, lowerWords: words.map((w) => w.toLowerCase()), entry, caseSensitive, short });
   // Longest first, so "Syrian Observatory for Human Rights" wins over "Syrian Observatory".
   list.sort((a, b) => b.words.length - a.words.length);
   index.set(key, list);

@@ -19,9 +19,8 @@ export interface Mention extends Span {
 function matches(toks: readonly Tok[], i: number, alias: Alias): boolean {
   for (let k = 0; k < alias.words.length; k++) {
     const tok = toks[i + k];
-    const word = alias.words[k]!;
     if (!tok) return false;
-    if (alias.caseSensitive ? tok.text !== word : tok.lower !== word.toLowerCase()) return false;
+    if (alias.caseSensitive ? tok.text !== alias.words[k] : tok.lower !== alias.lowerWords[k]) return false;
   }
   return true;
 }

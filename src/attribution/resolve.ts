@@ -129,18 +129,22 @@ const ISSUED = new Set(['from', 'by', 'of', 'issued', 'released', 'published']);
  */
 function withoutDocument(ctx: ResolveContext, c: Cited): Cited | null {
   const toks = ctx.toks;
-  const at = (i: number): string => toks[i]?.lower ?? '';
-  if (DOCUMENTS.has(at(c.to - 1))) {
+  if (DOCUMENTS.has(lowerAt(toks, c.to - 1))) {
     const to = c.to - 1;
-    return to > c.from && !['a', 'an', 'the'].includes(at(to - 1)) ? { ...c, to } : null;
+    return to > c.from && !['a', 'an', 'the'].includes(lowerAt(toks, to - 1)) ? { ...c, to } : null;
   }
   for (let k = c.from; k < c.to; k++) {
-    if (!DOCUMENTS.has(at(k))) continue;
+    if (!DOCUMENTS.has(lowerAt(toks, k))) continue;
     let from = k + 1;
-    while (from < c.to && ISSUED.has(at(from))) from++;
+    while (from < c.to && ISSUED.has(lowerAt(toks, from))) from++;
     return from > k + 1 && from < c.to ? { ...c, from } : c;
   }
   return c;
+}
+
+/** The lower-cased token `i`, or "" past either end. */
+function lowerAt(toks: readonly Tok[], i: number): string {
+  return toks[i]?.lower ?? '';
 }
 
 /** The source of one citation, or null for a pronoun with nothing before it. */

@@ -85,6 +85,12 @@ function sliceableLowerCase(text: string): string | null {
   return lower.length === text.length && !CONTEXTUAL_CASE.test(text) ? lower : null;
 }
 
+/** True when `a` and `b` hold the same characters over [start, end). */
+function sameSlice(a: string, b: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
+
 export function tokenize(text: string): Tok[] {
   const toks: Tok[] = [];
   const lowerText = sliceableLowerCase(text);
@@ -95,7 +101,8 @@ export function tokenize(text: string): Tok[] {
       continue;
     }
     const raw = text.slice(start, end);
-    const lower = lowerText === null ? raw.toLowerCase() : lowerText.slice(start, end);
+    // Most tokens are already lower case (or marks): they share the one string.
+    const lower = lowerText === null ? raw.toLowerCase() : sameSlice(text, lowerText, start, end) ? raw : lowerText.slice(start, end);
     const c = raw.charCodeAt(0);
     // Digits, ASCII letters, and letters from U+00C0 up to the punctuation block at U+2000.
     const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c < 0x2000);

@@ -18,10 +18,11 @@ function passesLiterals(view: LineView, rule: BoilerplateRule): boolean {
   return rule.literals.some((literal) => view.lower!.includes(literal));
 }
 
+/** `rules` are the line rules, in file order. */
 function matchLine(view: LineView, rules: BoilerplateRule[]): SkipRegion | null {
   const { line } = view;
   for (const rule of rules) {
-    if (rule.scope !== 'line' || line.text.length > rule.maxLength || !passesLiterals(view, rule)) continue;
+    if (line.text.length > rule.maxLength || !passesLiterals(view, rule)) continue;
     if (rule.regex.test(line.text)) return { start: line.start, end: line.end, kind: rule.kind, rule: rule.id };
   }
   return null;
@@ -31,7 +32,7 @@ function matchLine(view: LineView, rules: BoilerplateRule[]): SkipRegion | null 
 function matchTail(view: LineView, rules: BoilerplateRule[]): SkipRegion | null {
   const { line } = view;
   for (const rule of rules) {
-    if (rule.scope !== 'tail' || !passesLiterals(view, rule)) continue;
+    if (!passesLiterals(view, rule)) continue;
     rule.regex.lastIndex = Math.max(0, line.text.length - rule.maxLength);
     const match = rule.regex.exec(line.text);
     if (!match || match.index + match[0].length !== line.text.length) continue;
@@ -48,14 +49,17 @@ const MAX_LIST_ITEM = 200;
 /** Non-article regions, in text order, at most one per line. */
 export function findBoilerplate(lines: Line[], rules: BoilerplateRule[]): SkipRegion[] {
   const regions: SkipRegion[] = [];
+  // Each line meets only the rules of its scope, in file order.
+  const lineRules = rules.filter((rule) => rule.scope === 'line');
+  const tailRules = rules.filter((rule) => rule.scope === 'tail');
   let inRelatedList = false;
   for (const line of lines) {
     const view: LineView = { line, lower: null };
-    let region = matchLine(view, rules);
+    let region = matchLine(view, lineRules);
     if (!region && inRelatedList && LIST_ITEM.test(line.text) && line.text.length <= MAX_LIST_ITEM) {
       region = { start: line.start, end: line.end, kind: 'boilerplate', rule: 'related.list-item' };
     }
-    region ??= matchTail(view, rules);
+    region ??= matchTail(view, tailRules);
     inRelatedList = region !== null && region.rule.startsWith('related.') && region.end === line.end && region.start === line.start;
     if (region) regions.push(region);
   }

@@ -26,8 +26,10 @@ export function clausesOf(text: string, sentence: Span): Span[] {
   const body = text.slice(sentence.start, sentence.end);
   const clauses: Span[] = [];
   let start = 0;
-  for (const match of body.matchAll(BOUNDARY)) {
-    const cut = match.index ?? 0;
+  // An exec loop, not matchAll: matchAll builds a copy of the regex at every call.
+  BOUNDARY.lastIndex = 0;
+  for (let match = BOUNDARY.exec(body); match; match = BOUNDARY.exec(body)) {
+    const cut = match.index;
     if (cut - start >= 20) {
       clauses.push({ start: sentence.start + start, end: sentence.start + cut });
       start = cut + match[0].length;

@@ -58,10 +58,13 @@ export function computeFocus(
  */
 function confidentReading(spot: Spot, bonus: ReadingBonus): Reading | null {
   if (spot.embedded || (spot.common && !spot.readings.some((r) => r.kind === 'country'))) return null;
-  const scored = spot.readings.map((r) => ({ r, score: r.prior + bonus(spot, r) })).sort((a, b) => b.score - a.score);
-  const [first, ...rest] = scored;
-  if (!first) return null;
-  const top = first.r;
+  // The best reading (the first of equals, as a stable sort by score would put it), without sorting them all.
+  const scores = spot.readings.map((r) => r.prior + bonus(spot, r));
+  let firstAt = -1;
+  for (let i = 0; i < scores.length; i++) if (firstAt < 0 || (scores[i] as number) > (scores[firstAt] as number)) firstAt = i;
+  if (firstAt < 0) return null;
+  const top = spot.readings[firstAt] as Reading;
+  const topScore = scores[firstAt] as number;
   if (top.kind === 'country') return top;
   // A foreign alternate ("Bostan" for Boston) is no evidence of the story's country, unless every
   // reading of the name is in that one country ("Idleb": the city by an alternate, the province).
@@ -70,6 +73,10 @@ function confidentReading(spot: Spot, bonus: ReadingBonus): Reading | null {
   if (spot.acronym && top.abbreviation !== 'anywhere') return null;
   const strong = top.kind !== 'town' || top.place.population >= 100000 || top.place.featureCode === 'PPLC';
   if (!strong) return null;
-  const rival = rest.find((x) => x.r.place.iso3 !== top.place.iso3);
-  return !rival || first.score - rival.score >= 1 ? top : null;
+  // The best score of a reading in another country.
+  let rival = -Infinity;
+  spot.readings.forEach((r, i) => {
+    if (i !== firstAt && r.place.iso3 !== top.place.iso3) rival = Math.max(rival, scores[i] as number);
+  });
+  return rival === -Infinity || topScore - rival >= 1 ? top : null;
 }

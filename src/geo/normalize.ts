@@ -20,8 +20,15 @@ const NON_KEY_RE = /[^a-z0-9]+/g;
 const NON_ASCII_RE = /[^\x00-\x7f]/;
 /** ASCII letters and digits in words joined by single spaces: the silent and non-key passes change nothing. */
 const PLAIN_NAME_RE = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
-/** Words that `foldSpelling` changes: an "ou" or a doubled letter. */
-const SPELLING_RE = /ou|([a-z])\1/;
+/** Words that `foldSpelling` changes: an "ou" or a doubled letter (/ou|([a-z])\1/, read by hand). */
+function hasSpelling(word: string): boolean {
+  for (let i = 1; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    const previous = word.charCodeAt(i - 1);
+    if ((code === 117 && previous === 111) || (code === previous && code >= 97 && code <= 122)) return true;
+  }
+  return false;
+}
 
 /**
  * Arabic (and Arabic-derived) definite articles as they are romanised: "al-", "el-", sun-letter
@@ -57,7 +64,7 @@ export function foldKey(name: string): string {
  * mark a shadda or a long vowel or nothing at all (Raqqa/Raqa, Daraa/Dar'a, Tall/Tal).
  */
 export function foldSpelling(word: string): string {
-  if (!SPELLING_RE.test(word)) return word;
+  if (!hasSpelling(word)) return word;
   return word.replace(/ou/g, 'u').replace(/([a-z])\1+/g, '$1');
 }
 

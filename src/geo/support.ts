@@ -67,6 +67,13 @@ export function buildSupport(text: string, spots: Spot[]): Support {
       if (r.kind === 'admin2' && r.admin2Code) addKey(named2, r.admin2Code, spot.key);
     }
   }
+  // A spot's supporting containers, worked out once: `bonus` is asked for every reading of every name.
+  const supportingOuters = new Map<Spot, Spot[]>();
+  const outersOf = (spot: Spot): Spot[] => {
+    let outers = supportingOuters.get(spot);
+    if (outers === undefined) supportingOuters.set(spot, (outers = (containers.get(spot) ?? []).filter(canSupport)));
+    return outers;
+  };
   return {
     containers: (spot) => containers.get(spot) ?? [],
     contained: (spot) => contained.get(spot) ?? [],
@@ -74,8 +81,8 @@ export function buildSupport(text: string, spots: Spot[]): Support {
       let bonus = 0;
       if (r.kind !== 'admin1' && r.kind !== 'country' && r.admin1Code && othersThan(named1.get(r.admin1Code), spot.key)) bonus += NAMED_ADMIN1_BONUS;
       if ((r.kind === 'town' || r.kind === 'alias') && r.admin2Code && othersThan(named2.get(r.admin2Code), spot.key)) bonus += NAMED_ADMIN2_BONUS;
-      const outers = (containers.get(spot) ?? []).filter(canSupport);
-      if (outers.some((c) => c.readings.some((u) => inside(r, u)))) bonus += CONTAINER_BONUS;
+      const outers = outersOf(spot);
+      if (outers.length > 0 && outers.some((c) => c.readings.some((u) => inside(r, u)))) bonus += CONTAINER_BONUS;
       if (r.kind === 'admin1' || r.kind === 'admin2') {
         const inners = contained.get(spot) ?? [];
         if (inners.some((a) => a.readings.some((v) => inside(v, r)))) bonus += CONTAINS_BONUS;
@@ -104,7 +111,7 @@ function addKey(map: Map<string, Set<string>>, code: string, key: string): void 
 }
 
 export function othersThan(keys: Set<string> | undefined, key: string): boolean {
+  // Some key other than `key`: any set of two, or a set of one that is not `key` (no iterator made).
   if (!keys) return false;
-  for (const other of keys) if (other !== key) return true;
-  return false;
+  return keys.size > 1 || (keys.size === 1 && !keys.has(key));
 }

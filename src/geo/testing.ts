@@ -2,6 +2,7 @@
  * Test support: a Doc with plain sentences and tokens, so the place stage can be tested without
  * the tokenizer stage. Not used by the pipeline.
  */
+import { formKey } from '../form-key.js';
 import { createDoc } from '../doc.js';
 import type { Doc, Sentence, Token } from '../types.js';
 
@@ -19,7 +20,8 @@ export function docFor(text: string, opts: { headline?: boolean; dateline?: stri
     const wordRe = /\S+/g;
     const slice = text.slice(start, end);
     for (let w = wordRe.exec(slice); w; w = wordRe.exec(slice)) {
-      tokens.push({ start: start + w.index, end: start + w.index + w[0].length, norm: w[0].toLowerCase(), pos: 'X', lemma: w[0].toLowerCase() });
+      const norm = w[0].toLowerCase();
+      tokens.push({ start: start + w.index, end: start + w.index + w[0].length, norm, pos: 'X', lemma: norm, key: formKey(norm) });
     }
     const headline = opts.headline === true && sentences.length === 0;
     sentences.push({ start, end, firstToken, endToken: tokens.length, headline });

@@ -19,8 +19,8 @@ export interface Word {
   initial: boolean;
 }
 
-const WORD_RE = /(?:\p{Lu}\.){2,}|\p{Lu}{1,3}&\p{Lu}{1,3}(?![\p{L}\p{N}])|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’‘ʿʾ`\-][\p{L}\p{M}\p{N}]+)*/gu;
-const POSSESSIVE_RE = /['’]s$/;
+/** The words of a sentence, as `splitWords` reads them by hand (see `wordEndAt`). */
+export const WORD_RE = /(?:\p{Lu}\.){2,}|\p{Lu}{1,3}&\p{Lu}{1,3}(?![\p{L}\p{N}])|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’‘ʿʾ`\-][\p{L}\p{M}\p{N}]+)*/gu;
 /** Lower-case words that may sit inside a place name: "Deir ez-Zor", "Rio de Janeiro", "Port of Spain". */
 const PARTICLES = new Set([
   ...ARTICLES, 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'le', 'les', 'los', 'las', 'lo',
@@ -94,23 +94,148 @@ function letterWordShape(word: string, lower: string, capitals: number, secondCa
 
 export function splitWords(text: string, start: number, end: number, folds: WordFolds = plainFolds): Word[] {
   const words: Word[] = [];
-  const slice = text.slice(start, end);
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(slice); m; m = WORD_RE.exec(slice)) {
-    let wordText = m[0];
-    if (wordText.length > 2 && POSSESSIVE_RE.test(wordText)) wordText = wordText.slice(0, -2);
-    const wordStart = start + m.index;
+  for (let at = start; at < end; ) {
+    const matched = wordEndAt(text, at, end);
+    if (matched === at) {
+      at += codePointLength(text, at, end);
+      continue;
+    }
+    // A possessive "'s" is cut off: /['’]s$/ on a word of more than two characters.
+    const apostrophe = text.charCodeAt(matched - 2);
+    const wordEnd = matched - at > 2 && text.charCodeAt(matched - 1) === 115 && (apostrophe === 39 || apostrophe === 0x2019) ? matched - 2 : matched;
+    const wordText = text.slice(at, wordEnd);
     const form = folds.word(wordText);
-    words.push({
-      start: wordStart,
-      end: wordStart + wordText.length,
-      text: wordText,
-      key: form.key,
-      shape: form.shape,
-      initial: words.length === 0,
-    });
+    words.push({ start: at, end: wordEnd, text: wordText, key: form.key, shape: form.shape, initial: words.length === 0 });
+    at = matched;
   }
   return words;
+}
+
+/*
+ * WORD_RE read by hand, code point by code point, as the regex reads the text with the `u` flag:
+ * a dotted acronym of two or more capitals ("U.S."), else a letter or digit, then letters, marks
+ * and digits, then any number of joiners (apostrophes, hyphens) each followed by more of them.
+ * Running the regex cost a match array per word; the tests hold the two to the same words.
+ */
+
+const LETTER = 1;
+const DIGIT = 2;
+const MARK = 4;
+const UPPER = 8;
+const KNOWN = 16;
+const LETTER_CLASS_RE = /^\p{L}$/u;
+const DIGIT_CLASS_RE = /^\p{N}$/u;
+const MARK_CLASS_RE = /^\p{M}$/u;
+const UPPER_CLASS_RE = /^\p{Lu}$/u;
+/** Classes of the BMP's code points past ASCII, worked out on first sight. */
+const bmpClasses = new Uint8Array(0x10000);
+
+function classesOf(cp: number): number {
+  if (cp < 128) {
+    if (cp >= 97 && cp <= 122) return LETTER;
+    if (cp >= 65 && cp <= 90) return LETTER | UPPER;
+    return cp >= 48 && cp <= 57 ? DIGIT : 0;
+  }
+  if (cp < 0x10000) {
+    const known = bmpClasses[cp] as number;
+    if (known !== 0) return known & ~KNOWN;
+    const computed = unicodeClasses(cp);
+    bmpClasses[cp] = computed | KNOWN;
+    return computed;
+  }
+  return unicodeClasses(cp);
+}
+
+function unicodeClasses(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  return (
+    (LETTER_CLASS_RE.test(ch) ? LETTER : 0) |
+    (DIGIT_CLASS_RE.test(ch) ? DIGIT : 0) |
+    (MARK_CLASS_RE.test(ch) ? MARK : 0) |
+    (UPPER_CLASS_RE.test(ch) ? UPPER : 0)
+  );
+}
+
+/** The code point at `at`, not reading past `end` (a pair cut by `end` is a lone surrogate). */
+function codePointAt(text: string, at: number, end: number): number {
+  const code = text.charCodeAt(at);
+  if (code >= 0xd800 && code <= 0xdbff && at + 1 < end) {
+    const low = text.charCodeAt(at + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  }
+  return code;
+}
+
+function codePointLength(text: string, at: number, end: number): number {
+  return codePointAt(text, at, end) > 0xffff ? 2 : 1;
+}
+
+/** Where a run of one to three capitals starting at `at` ends, or `at` when there is none. */
+function capitalsEnd(text: string, at: number, end: number): number {
+  let i = at;
+  for (let n = 0; n < 3 && i < end; n++) {
+    const cp = codePointAt(text, i, end);
+    if (!(classesOf(cp) & UPPER)) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
+/**
+ * The end of "J&K" at `at`, or `at`. Backtracking cannot help the regex here: a shorter run of
+ * capitals is followed by a capital, never by "&", nor by the end the lookahead wants.
+ */
+function ampersandEnd(text: string, at: number, end: number): number {
+  const left = capitalsEnd(text, at, end);
+  if (left === at || left >= end || text.charCodeAt(left) !== 38) return at;
+  const right = capitalsEnd(text, left + 1, end);
+  if (right === left + 1) return at;
+  if (right < end && classesOf(codePointAt(text, right, end)) & (LETTER | DIGIT)) return at;
+  return right;
+}
+
+/** The joiners of WORD_RE: ' ’ ‘ ʿ ʾ ` and the hyphen. */
+function isJoiner(code: number): boolean {
+  return code === 39 || code === 0x2019 || code === 0x2018 || code === 0x2bf || code === 0x2be || code === 96 || code === 45;
+}
+
+const IN_WORD = LETTER | MARK | DIGIT;
+
+/** Where WORD_RE's match starting at `at` ends (`at` when none starts there), within `end`. */
+function wordEndAt(text: string, at: number, end: number): number {
+  const first = codePointAt(text, at, end);
+  const firstClasses = classesOf(first);
+  // (?:\p{Lu}\.){2,}
+  if (firstClasses & UPPER) {
+    let pairs = 0;
+    let i = at;
+    for (;;) {
+      if (i >= end) break;
+      const cp = codePointAt(text, i, end);
+      const width = cp > 0xffff ? 2 : 1;
+      if (!(classesOf(cp) & UPPER) || i + width >= end || text.charCodeAt(i + width) !== 46) break;
+      i += width + 1;
+      pairs++;
+    }
+    if (pairs >= 2) return i;
+    // \p{Lu}{1,3}&\p{Lu}{1,3}(?![\p{L}\p{N}]): a division's abbreviation joined by an ampersand ("J&K")
+    const joined = ampersandEnd(text, at, end);
+    if (joined > at) return joined;
+  }
+  // [\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’‘ʿʾ`\-][\p{L}\p{M}\p{N}]+)*
+  if (!(firstClasses & (LETTER | DIGIT))) return at;
+  let i = at + (first > 0xffff ? 2 : 1);
+  for (;;) {
+    while (i < end) {
+      const cp = codePointAt(text, i, end);
+      if (!(classesOf(cp) & IN_WORD)) break;
+      i += cp > 0xffff ? 2 : 1;
+    }
+    if (i + 1 >= end || !isJoiner(text.charCodeAt(i))) return i;
+    const next = codePointAt(text, i + 1, end);
+    if (!(classesOf(next) & IN_WORD)) return i;
+    i += 1 + (next > 0xffff ? 2 : 1);
+  }
 }
 
 function shapeOf(word: string): WordShape {

@@ -27,8 +27,11 @@ function better<T>(aStated: boolean, bStated: boolean, aPrecision: number, bPrec
  * country is no rival for a town of that country another telling gives, even one it inherited
  * from its paragraph; ACLED codes the most precise place the report supports.
  */
+function wholeCountry(e: CodedEvent): boolean {
+  return e.place.featureCode === 'COUNTRY';
+}
+
 function finerInCountry(a: CodedEvent, b: CodedEvent): CodedEvent | null {
-  const wholeCountry = (e: CodedEvent): boolean => e.place.featureCode === 'COUNTRY';
   if (wholeCountry(a) === wholeCountry(b) || a.place.iso3 !== b.place.iso3) return null;
   return wholeCountry(a) ? b : a;
 }

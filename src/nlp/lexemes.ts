@@ -8,11 +8,15 @@
  * expansion and are always read from wink.
  */
 
+import { formKey } from '../form-key.js';
+
 export interface Lexeme {
   value: string;
   /** False for whitespace and invisible format characters, which are not tokens. */
   visible: boolean;
   norm: string;
+  /** `formKey(norm)`, worked out once per lexeme. */
+  key: number;
   /** The POS tag `lemma` was read under, and the lemma under other tags. */
   pos: string | null;
   lemma: string;
@@ -54,7 +58,8 @@ function grow(cache: LexemeCache, id: number): void {
 }
 
 function freshLexeme(value: string): Lexeme {
-  return { value, visible: !INVISIBLE.test(value), norm: normalise(value), pos: null, lemma: '', otherLemmas: null };
+  const norm = normalise(value);
+  return { value, visible: !INVISIBLE.test(value), norm, key: formKey(norm), pos: null, lemma: '', otherLemmas: null };
 }
 
 /** The lexeme `id`; `valueOf` reads its value from wink when it is not cached yet. */
@@ -69,9 +74,14 @@ export function lexemeOf(cache: LexemeCache, id: number, valueOf: (index: number
   return lexeme;
 }
 
-/** wink's lemma as sitrep stores it: normalised, or the norm when wink has none. */
+/**
+ * wink's lemma as sitrep stores it: normalised, or the norm when wink has none. A lemma equal
+ * to the norm is the norm's own string, so that later stages compare the two by reference.
+ */
 export function lemmaForm(lexeme: Lexeme, lemma: string | undefined): string {
-  return lemma ? normalise(lemma) : lexeme.norm;
+  if (!lemma) return lexeme.norm;
+  const form = normalise(lemma);
+  return form === lexeme.norm ? lexeme.norm : form;
 }
 
 /** The lemma already read for `lexeme` under `pos`, if any. */

@@ -45,24 +45,28 @@ function isPrivate(text: string, member: Member): boolean {
  * "and"), none of them an agent ("by two gunmen"), and not typed apart by cues of their own
  * ("5 dead and 12 wounded" stay two counts).
  */
+function joinable(text: string, m: Member): boolean {
+  return !isAgent(text, m) && !isPrivate(text, m);
+}
+
+/** A comma joins only inside a list that ends with "and": "a driver, a guard and two passengers". */
+function endsInAnd(gaps: readonly string[], i: number): boolean {
+  for (let k = i; k < gaps.length - 1; k++) {
+    if (AND_GAP.test(gaps[k]!)) return true;
+    if (!LIST_GAP.test(gaps[k]!)) return false;
+  }
+  return false;
+}
+
 export function groupsOf(text: string, members: readonly Member[]): Member[][] {
-  const joinable = (m: Member): boolean => !isAgent(text, m) && !isPrivate(text, m);
   const gaps = members.map((m, i) => (i + 1 < members.length ? text.slice(m.end, members[i + 1]!.start) : ''));
-  // A comma joins only inside a list that ends with "and": "a driver, a guard and two passengers".
-  const endsInAnd = (i: number): boolean => {
-    for (let k = i; k < gaps.length - 1; k++) {
-      if (AND_GAP.test(gaps[k]!)) return true;
-      if (!LIST_GAP.test(gaps[k]!)) return false;
-    }
-    return false;
-  };
   const groups: Member[][] = [];
   members.forEach((member, i) => {
     const group = groups[groups.length - 1];
     const prev = group?.[group.length - 1];
     const gap = gaps[i - 1] ?? '';
-    const joined = AND_GAP.test(gap) || (LIST_GAP.test(gap) && endsInAnd(i));
-    if (group && prev && joined && group.every(joinable) && joinable(member) && agreeing([...group, member])) group.push(member);
+    const joined = AND_GAP.test(gap) || (LIST_GAP.test(gap) && endsInAnd(gaps, i));
+    if (group && prev && joined && group.every((m) => joinable(text, m)) && joinable(text, member) && agreeing([...group, member])) group.push(member);
     else groups.push([member]);
   });
   return groups;

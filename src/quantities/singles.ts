@@ -17,6 +17,10 @@ export interface Single extends Span {
   loose: boolean;
 }
 
+/** How many words after a title or an article a name or a noun phrase is read from. */
+const TITLE_WORDS = 4;
+const ARTICLE_WORDS = 9;
+
 /** Words that may stand between a person and the predicate that types them: "a man was later shot dead". */
 const AFTER_WORDS = new Set([
   'was', 'is', 'has', 'had', 'been', 'being', 'also', 'reportedly', 'allegedly', 'later', 'critically',
@@ -160,7 +164,8 @@ export function findSingles(text: string, limit: Span, m: CountMatcher, cues: { 
   re.lastIndex = 0;
   for (let match = re.exec(sentence); match; match = re.exec(sentence)) {
     const start = limit.start + match.index;
-    const words = wordsAfter(text, start + match[0].length, limit.end, 9);
+    // The words after the match are read only as far as a branch looks (a pronoun needs none).
+    const wordsFrom = start + match[0].length;
     const before = text.slice(Math.max(limit.start, start - 24), start);
     let end: number;
     let possessive = false;
@@ -168,6 +173,7 @@ export function findSingles(text: string, limit: Span, m: CountMatcher, cues: { 
     // told as something done to them, counts them.
     let loose = false;
     if (match.groups?.title !== undefined) {
+      const words = wordsAfter(text, wordsFrom, limit.end, TITLE_WORDS);
       const n = nameAfterTitle(words);
       if (n === 0) continue;
       end = words[n - 1]!.end;
@@ -178,10 +184,11 @@ export function findSingles(text: string, limit: Span, m: CountMatcher, cues: { 
       loose = true;
     } else {
       // Only read the sentence's cues once a noun that may be a person follows: most articles head none.
-      const known = words.slice(0, 6).some((w) => isSingularHead(w, m));
-      const openLikely = OPEN_BEFORE.test(before) || /\band\s+$/.test(before) || words.slice(0, 6).some((w, i) => i > 0 && OPEN_NEXT.test(text.slice(w.start, w.start + 8)));
+      const lead = wordsAfter(text, wordsFrom, limit.end, 6);
+      const known = lead.some((w) => isSingularHead(w, m));
+      const openLikely = OPEN_BEFORE.test(before) || /\band\s+$/.test(before) || lead.some((w, i) => i > 0 && OPEN_NEXT.test(text.slice(w.start, w.start + 8)));
       if (!known && (!hurt || !openLikely)) continue;
-      const head = headOfArticle(words, m, cues.get());
+      const head = headOfArticle(wordsAfter(text, wordsFrom, limit.end, ARTICLE_WORDS), m, cues.get());
       // "killed her and her husband": "her" with no noun after it is the person.
       if (!head && /^her$/i.test(match.groups?.det ?? '') && OPEN_BEFORE.test(before)) {
         found.push(...pronounObject(text, { start, end: start + 3 }, cues.get()));

@@ -18,7 +18,9 @@ const MAX_GAP = 160;
 export function findTollStatements(text: string, sentence: Span, quantities: readonly Quantity[]): CountMention[] {
   const out: CountMention[] = [];
   const body = text.slice(sentence.start, sentence.end);
-  for (const match of body.matchAll(SUBJECT)) {
+  // An exec loop, not matchAll: matchAll builds a copy of the regex at every call.
+  SUBJECT.lastIndex = 0;
+  for (let match = SUBJECT.exec(body); match; match = SUBJECT.exec(body)) {
     const subjectEnd = sentence.start + match.index + match[0].length;
     const word = match.groups?.word?.toLowerCase();
     const kind: CountKind = word === 'wounded' || word === 'injured' || word === 'hurt' ? 'injured' : 'killed';

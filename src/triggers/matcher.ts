@@ -6,8 +6,8 @@
  */
 import type { Token } from '../types.js';
 import { compilePattern, createCompileCache, type CompileCache, type PositionStep, type Step } from './pattern.js';
-import { anchorOf, mayMatch, tokenBits, type Anchor, type TokenBits } from './prefilter.js';
-import { createKeyFilter, mayHaveKey, type KeyFilter } from './key-filter.js';
+import { anchorOf, mayMatch, mayMatchAnchor, tokenBits, type Anchor, type TokenBits } from './prefilter.js';
+import { createKeyFilter, mayHaveFormKey, mayHaveKey, type KeyFilter } from './key-filter.js';
 
 export interface IndexedPattern<E> {
   source: string;
@@ -18,11 +18,23 @@ export interface IndexedPattern<E> {
   order: number;
   /** The test that rules out most failing tries cheaply (prefilter.ts). */
   anchor: Anchor;
+  /** The first position's token classes as bits (0 when it has none). */
+  firstClasses: number;
+}
+
+/**
+ * The patterns indexed under one form or lemma, with their anchors beside them in one typed
+ * array (mask, gap, mask, gap, …): most tries fail the prefilter, which then reads a few
+ * compact numbers instead of a pattern object and its anchor, scattered over the heap.
+ */
+export interface PatternGroup<E> {
+  patterns: readonly IndexedPattern<E>[];
+  anchors: Int32Array;
 }
 
 export interface PatternIndex<E> {
-  byNorm: ReadonlyMap<string, readonly IndexedPattern<E>[]>;
-  byLemma: ReadonlyMap<string, readonly IndexedPattern<E>[]>;
+  byNorm: ReadonlyMap<string, PatternGroup<E>>;
+  byLemma: ReadonlyMap<string, PatternGroup<E>>;
   /** Patterns whose first position is a token class (#num, ...): tried at every token. */
   byClass: readonly IndexedPattern<E>[];
   size: number;
@@ -57,8 +69,10 @@ export function buildIndex<E>(sources: readonly PatternSource<E>[]): PatternInde
   sources.forEach((source, order) => {
     for (const text of source.patterns) {
       for (const steps of compileOrExplain(text, source.label, cache)) {
-        const pattern: IndexedPattern<E> = { source: text, steps, entry: source.entry, priority: source.priority, order, anchor: anchorOf(steps) };
         const first = steps[0] as PositionStep;
+        const pattern: IndexedPattern<E> = {
+          source: text, steps, entry: source.entry, priority: source.priority, order, anchor: anchorOf(steps), firstClasses: stepClassBits(first),
+        };
         for (const norm of first.norms) push(byNorm, norm, pattern);
         for (const lemma of first.lemmas) push(byLemma, lemma, pattern);
         if (first.classes.size > 0) byClass.push(pattern);
@@ -66,7 +80,18 @@ export function buildIndex<E>(sources: readonly PatternSource<E>[]): PatternInde
       }
     }
   });
-  return { byNorm, byLemma, byClass, size, normKeys: createKeyFilter(byNorm.keys()), lemmaKeys: createKeyFilter(byLemma.keys()) };
+  return {
+    byNorm: groupsOf(byNorm), byLemma: groupsOf(byLemma), byClass, size,
+    normKeys: createKeyFilter(byNorm.keys()), lemmaKeys: createKeyFilter(byLemma.keys()),
+  };
+}
+
+function groupsOf<E>(lists: Map<string, IndexedPattern<E>[]>): Map<string, PatternGroup<E>> {
+  const groups = new Map<string, PatternGroup<E>>();
+  for (const [key, patterns] of lists) {
+    groups.set(key, { patterns, anchors: Int32Array.from(patterns.flatMap((p) => [p.anchor.mask, p.anchor.gap])) });
+  }
+  return groups;
 }
 
 function compileOrExplain(text: string, label: string | undefined, cache: CompileCache): Step[][] {
@@ -107,6 +132,25 @@ function acceptsClass(step: PositionStep, token: Token): boolean {
     if (cls === 'verb' && (token.pos === 'VERB' || token.pos === 'AUX')) return true;
   }
   return false;
+}
+
+const CLASS_BITS: Readonly<Record<string, number>> = { num: 1, year: 2, propn: 4, verb: 8 };
+
+/** The classes of a position as bits (`classBitsOf` of a token), for the patterns tried at every token. */
+function stepClassBits(step: PositionStep): number {
+  let bits = 0;
+  for (const cls of step.classes) bits |= CLASS_BITS[cls] ?? 0;
+  return bits;
+}
+
+/** The token's classes as bits: what `acceptsClass` asks of it, worked out once per token. */
+function classBitsOf(token: Token): number {
+  return (
+    (token.pos === 'NUM' || isDigit(token.norm, 0) || NUMBER_WORDS.has(token.norm) ? 1 : 0) |
+    (isYear(token.norm) ? 2 : 0) |
+    (token.pos === 'PROPN' ? 4 : 0) |
+    (token.pos === 'VERB' || token.pos === 'AUX' ? 8 : 0)
+  );
 }
 
 /** True when `text[at]` is an ASCII digit (what `\d` means without the `u` flag). */
@@ -150,21 +194,34 @@ export function findMatches<E>(index: PatternIndex<E>, tokens: readonly Token[],
   const byClass = index.byClass;
   for (let i = from; i < end; i++) {
     const token = tokens[i] as Token;
-    const fromNorm = mayHaveKey(index.normKeys, token.norm) ? index.byNorm.get(token.norm) : undefined;
-    if (fromNorm !== undefined) for (const pattern of fromNorm) tryAt(pattern, i, at);
+    const fromNorm = mayHaveFormKey(index.normKeys, token.key) ? index.byNorm.get(token.norm) : undefined;
+    if (fromNorm !== undefined) {
+      for (let k = 0; k < fromNorm.patterns.length; k++) {
+        const anchors = fromNorm.anchors;
+        if (mayMatchAnchor(anchors[2 * k] as number, anchors[2 * k + 1] as number, tokens, at.bits, i, end)) tryFrom(fromNorm.patterns[k] as IndexedPattern<E>, i, at);
+      }
+    }
     // A pattern reached through both its form and its lemma is tried once. A first position
     // that takes a lemma also takes it as a written form, so when the token's form is its
     // lemma, every pattern under the lemma was already tried under the form.
     const fromLemma = token.lemma === token.norm || !mayHaveKey(index.lemmaKeys, token.lemma) ? undefined : index.byLemma.get(token.lemma);
     if (fromLemma !== undefined) {
-      for (const pattern of fromLemma) if (!firstOf(pattern).norms.has(token.norm)) tryAt(pattern, i, at);
+      for (let k = 0; k < fromLemma.patterns.length; k++) {
+        const anchors = fromLemma.anchors;
+        if (!mayMatchAnchor(anchors[2 * k] as number, anchors[2 * k + 1] as number, tokens, at.bits, i, end)) continue;
+        const pattern = fromLemma.patterns[k] as IndexedPattern<E>;
+        if (!firstOf(pattern).norms.has(token.norm)) tryFrom(pattern, i, at);
+      }
     }
+    if (byClass.length === 0) continue;
+    const tokenClasses = classBitsOf(token);
+    if (tokenClasses === 0) continue;
     for (let k = 0; k < byClass.length; k++) {
       const pattern = byClass[k] as IndexedPattern<E>;
+      if ((pattern.firstClasses & tokenClasses) === 0) continue;
       const first = firstOf(pattern);
       // Forms and lemmas were tried above; only the classes are left to take the token.
       if ((first.norms.size > 0 && first.norms.has(token.norm)) || (first.lemmas.size > 0 && first.lemmas.has(token.lemma))) continue;
-      if (!acceptsClass(first, token)) continue;
       tryAt(pattern, i, at);
     }
   }
@@ -182,7 +239,11 @@ interface TryContext<E> {
 
 /** Tries one pattern whose first position took token `i`; a match is added to `at.matches`. */
 function tryAt<E>(pattern: IndexedPattern<E>, i: number, at: TryContext<E>): void {
-  if (!mayMatch(pattern.anchor, at.tokens, at.bits, i, at.end)) return;
+  if (mayMatch(pattern.anchor, at.tokens, at.bits, i, at.end)) tryFrom(pattern, i, at);
+}
+
+/** `tryAt` for a pattern whose prefilter already passed. */
+function tryFrom<E>(pattern: IndexedPattern<E>, i: number, at: TryContext<E>): void {
   const picked = at.picked;
   picked.length = 0;
   picked.push(i);

@@ -7,6 +7,7 @@
  * When no token the anchor could take shares a bit with the mask, the pattern cannot match.
  * The test only ever skips tries that would fail, so matches are unchanged.
  */
+import { formKey } from '../form-key.js';
 import type { Token } from '../types.js';
 import type { PositionStep, Step } from './pattern.js';
 
@@ -19,9 +20,13 @@ export interface Anchor {
 
 const UNTESTED: Anchor = { mask: 0, gap: -1 };
 
-/** One of 32 bits, from a word's first and last letters and its length. */
+/** One of 32 bits for a form, from its `formKey` (which tokens carry as `Token.key`). */
 export function formBit(form: string): number {
-  return 1 << ((form.charCodeAt(0) + 3 * form.charCodeAt(form.length - 1) + 7 * form.length) & 31);
+  return keyBit(formKey(form));
+}
+
+function keyBit(key: number): number {
+  return 1 << (key & 31);
 }
 
 export function anchorOf(steps: readonly Step[]): Anchor {
@@ -51,15 +56,26 @@ export interface TokenBits {
   bits: Int32Array;
 }
 
+/**
+ * One buffer serves every sentence (matching is synchronous and never nested): a typed array
+ * of a sentence's length lives outside the JavaScript heap, and allocating one per sentence
+ * cost more than all the look-ups it saves.
+ */
+let scratch = new Int32Array(256);
+
 export function tokenBits(tokens: readonly Token[], from: number, end: number): TokenBits {
-  return { tokens, from, bits: new Int32Array(Math.max(0, end - from)) };
+  const length = Math.max(0, end - from);
+  if (scratch.length < length) scratch = new Int32Array(Math.max(length, scratch.length * 2));
+  else scratch.fill(0, 0, length);
+  return { tokens, from, bits: scratch };
 }
 
 function bitsAt(b: TokenBits, t: number): number {
   const known = b.bits[t - b.from] as number;
   if (known !== 0) return known;
   const token = b.tokens[t] as Token;
-  return (b.bits[t - b.from] = formBit(token.norm) | formBit(token.lemma));
+  // The lemma is read only when it is not the norm's own string (lexemes.ts shares it when equal).
+  return (b.bits[t - b.from] = keyBit(token.key) | (token.lemma === token.norm ? 0 : formBit(token.lemma)));
 }
 
 /**
@@ -68,14 +84,19 @@ function bitsAt(b: TokenBits, t: number): number {
  * of g ≤ `gap` tokens the anchor may take any token up to the first non-hyphen past i + 1 + gap.
  */
 export function mayMatch(anchor: Anchor, tokens: readonly Token[], bits: TokenBits, i: number, end: number): boolean {
-  if (anchor.mask === 0) return true;
-  if (anchor.gap < 0) {
+  return mayMatchAnchor(anchor.mask, anchor.gap, tokens, bits, i, end);
+}
+
+/** `mayMatch` with the anchor's mask and gap given apart (as the matcher keeps them, in typed arrays). */
+export function mayMatchAnchor(mask: number, gap: number, tokens: readonly Token[], bits: TokenBits, i: number, end: number): boolean {
+  if (mask === 0) return true;
+  if (gap < 0) {
     let t = i + 1;
     while (t < end && (tokens[t] as Token).norm === '-') t++;
-    return t < end && (bitsAt(bits, t) & anchor.mask) !== 0;
+    return t < end && (bitsAt(bits, t) & mask) !== 0;
   }
-  let last = Math.min(end - 1, i + 1 + anchor.gap);
+  let last = Math.min(end - 1, i + 1 + gap);
   while (last < end - 1 && (tokens[last] as Token).norm === '-') last++;
-  for (let t = i + 1; t <= last; t++) if ((bitsAt(bits, t) & anchor.mask) !== 0) return true;
+  for (let t = i + 1; t <= last; t++) if ((bitsAt(bits, t) & mask) !== 0) return true;
   return false;
 }
