@@ -59,8 +59,6 @@ export interface Token extends Span {
   pos: string;
   /** Lemma where the tokenizer knows it (wink-nlp); else the normalised form. */
   lemma: string;
-  /** `formKey(norm)` (src/form-key.ts): lets a stage filter tokens without reading `norm`. */
-  key: number;
 }
 
 export interface Sentence extends Span {

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createDoc } from '../doc.js';
-import { formKey } from '../form-key.js';
 import type { Doc, Place } from '../types.js';
 import { createActorStage, loadActorDictionary } from './index.js';
 
@@ -21,7 +20,7 @@ function makeDoc(text: string, focus: string | null, headline = false, published
   const doc = createDoc(text, { published });
   doc.tokens = [...text.matchAll(TOKEN)].map((m) => {
     const norm = m[0].toLowerCase();
-    return { start: m.index, end: m.index + m[0].length, norm, pos: 'X', lemma: norm, key: formKey(norm) };
+    return { start: m.index, end: m.index + m[0].length, norm, pos: 'X', lemma: norm };
   });
   const ends = [...text.matchAll(SENTENCE_END)].map((m) => m.index + m[0].length);
   if (ends[ends.length - 1] !== text.length) ends.push(text.length);

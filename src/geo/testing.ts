@@ -2,7 +2,6 @@
  * Test support: a Doc with plain sentences and tokens, so the place stage can be tested without
  * the tokenizer stage. Not used by the pipeline.
  */
-import { formKey } from '../form-key.js';
 import { createDoc } from '../doc.js';
 import type { Doc, Sentence, Token } from '../types.js';
 
@@ -20,8 +19,7 @@ export function docFor(text: string, opts: { headline?: boolean; dateline?: stri
     const wordRe = /\S+/g;
     const slice = text.slice(start, end);
     for (let w = wordRe.exec(slice); w; w = wordRe.exec(slice)) {
-      const norm = w[0].toLowerCase();
-      tokens.push({ start: start + w.index, end: start + w.index + w[0].length, norm, pos: 'X', lemma: norm, key: formKey(norm) });
+      tokens.push({ start: start + w.index, end: start + w.index + w[0].length, norm: w[0].toLowerCase(), pos: 'X', lemma: w[0].toLowerCase() });
     }
     const headline = opts.headline === true && sentences.length === 0;
     sentences.push({ start, end, firstToken, endToken: tokens.length, headline });

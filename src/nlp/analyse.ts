@@ -107,7 +107,7 @@ function collectTokens(text: string, offset: number, wink: WinkTokenData, cache:
     const lemma = contraction[i] ? lemmaForm(lexeme, lemmaAt(i)) : lemmaOf(lexeme, tag, lemmaAt, i);
     cursor = at + value.length;
     indexOf[i] = tokens.length;
-    tokens.push({ start: offset + at, end: offset + cursor, norm: lexeme.norm, pos: tag, lemma, key: lexeme.key });
+    tokens.push({ start: offset + at, end: offset + cursor, norm: lexeme.norm, pos: tag, lemma });
   }
   return indexOf;
 }

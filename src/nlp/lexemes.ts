@@ -8,15 +8,11 @@
  * expansion and are always read from wink.
  */
 
-import { formKey } from '../form-key.js';
-
 export interface Lexeme {
   value: string;
   /** False for whitespace and invisible format characters, which are not tokens. */
   visible: boolean;
   norm: string;
-  /** `formKey(norm)`, worked out once per lexeme. */
-  key: number;
   /** The POS tag `lemma` was read under, and the lemma under other tags. */
   pos: string | null;
   lemma: string;
@@ -58,8 +54,7 @@ function grow(cache: LexemeCache, id: number): void {
 }
 
 function freshLexeme(value: string): Lexeme {
-  const norm = normalise(value);
-  return { value, visible: !INVISIBLE.test(value), norm, key: formKey(norm), pos: null, lemma: '', otherLemmas: null };
+  return { value, visible: !INVISIBLE.test(value), norm: normalise(value), pos: null, lemma: '', otherLemmas: null };
 }
 
 /** The lexeme `id`; `valueOf` reads its value from wink when it is not cached yet. */

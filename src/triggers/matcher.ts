@@ -7,7 +7,7 @@
 import type { Token } from '../types.js';
 import { compilePattern, createCompileCache, type CompileCache, type PositionStep, type Step } from './pattern.js';
 import { anchorOf, mayMatch, mayMatchAnchor, tokenBits, type Anchor, type TokenBits } from './prefilter.js';
-import { createKeyFilter, mayHaveFormKey, mayHaveKey, type KeyFilter } from './key-filter.js';
+import { createKeyFilter, mayHaveKey, type KeyFilter } from './key-filter.js';
 
 export interface IndexedPattern<E> {
   source: string;
@@ -194,7 +194,7 @@ export function findMatches<E>(index: PatternIndex<E>, tokens: readonly Token[],
   const byClass = index.byClass;
   for (let i = from; i < end; i++) {
     const token = tokens[i] as Token;
-    const fromNorm = mayHaveFormKey(index.normKeys, token.key) ? index.byNorm.get(token.norm) : undefined;
+    const fromNorm = mayHaveKey(index.normKeys, token.norm) ? index.byNorm.get(token.norm) : undefined;
     if (fromNorm !== undefined) {
       for (let k = 0; k < fromNorm.patterns.length; k++) {
         const anchors = fromNorm.anchors;

@@ -7,7 +7,6 @@
  * When no token the anchor could take shares a bit with the mask, the pattern cannot match.
  * The test only ever skips tries that would fail, so matches are unchanged.
  */
-import { formKey } from '../form-key.js';
 import type { Token } from '../types.js';
 import type { PositionStep, Step } from './pattern.js';
 
@@ -20,13 +19,9 @@ export interface Anchor {
 
 const UNTESTED: Anchor = { mask: 0, gap: -1 };
 
-/** One of 32 bits for a form, from its `formKey` (which tokens carry as `Token.key`). */
+/** One of 32 bits, from a word's first and last letters and its length. */
 export function formBit(form: string): number {
-  return keyBit(formKey(form));
-}
-
-function keyBit(key: number): number {
-  return 1 << (key & 31);
+  return 1 << ((form.charCodeAt(0) + 3 * form.charCodeAt(form.length - 1) + 7 * form.length) & 31);
 }
 
 export function anchorOf(steps: readonly Step[]): Anchor {
@@ -74,8 +69,7 @@ function bitsAt(b: TokenBits, t: number): number {
   const known = b.bits[t - b.from] as number;
   if (known !== 0) return known;
   const token = b.tokens[t] as Token;
-  // The lemma is read only when it is not the norm's own string (lexemes.ts shares it when equal).
-  return (b.bits[t - b.from] = keyBit(token.key) | (token.lemma === token.norm ? 0 : formBit(token.lemma)));
+  return (b.bits[t - b.from] = formBit(token.norm) | formBit(token.lemma));
 }
 
 /**

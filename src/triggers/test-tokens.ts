@@ -5,7 +5,6 @@
  * POS, and splits sentences at . ! ? followed by a space.
  */
 import { createDoc } from '../doc.js';
-import { formKey } from '../form-key.js';
 import type { Doc, Sentence, Token } from '../types.js';
 
 const TOKEN = /\d+(?:[.,]\d+)*|[A-Za-z]+(?:\.[A-Za-z]+)+\.?|[A-Za-z]+|n't|'s|[^\sA-Za-z\d]/g;
@@ -36,7 +35,7 @@ export function tokenize(text: string): Token[] {
           : IRREGULAR[norm] || VERBISH.test(norm) || ['will', 'would', 'could', 'may', 'did', 'does', 'do', 'has', 'have', 'had', 'attack'].includes(norm)
             ? 'VERB'
             : 'NOUN';
-    tokens.push({ start, end: start + word.length, norm, lemma, pos, key: formKey(norm) });
+    tokens.push({ start, end: start + word.length, norm, lemma, pos });
   }
   return tokens;
 }
