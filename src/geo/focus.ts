@@ -68,7 +68,7 @@ function confidentReading(spot: Spot, bonus: ReadingBonus): Reading | null {
   if (top.kind === 'country') return top;
   // A foreign alternate ("Bostan" for Boston) is no evidence of the story's country, unless every
   // reading of the name is in that one country ("Idleb": the city by an alternate, the province).
-  if (top.viaAlternate && rest.some((x) => x.r.place.iso3 !== top.place.iso3)) return null;
+  if (top.viaAlternate && spot.readings.some((r, i) => i !== firstAt && r.place.iso3 !== top.place.iso3)) return null;
   // An acronym is no evidence unless it is a division's unambiguous abbreviation ("J&K").
   if (spot.acronym && top.abbreviation !== 'anywhere') return null;
   const strong = top.kind !== 'town' || top.place.population >= 100000 || top.place.featureCode === 'PPLC';
