@@ -5,19 +5,17 @@
  * line, the run goes on, and the exit status says something failed.
  */
 import { test, after } from 'node:test';
+import { runCli } from './support/run-cli.js';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { answerLater, startTestServer, streamLargeBody } from './support/http-server.js';
 import { encodeSingleByte } from './support/legacy-encoding.js';
 import { articleParts, newsPage } from './support/news-page.js';
 
-const bin = fileURLToPath(new URL('../bin/sitrep.js', import.meta.url));
 const MB = 1024 * 1024;
 const ANAD_TEXT = readFileSync(new URL('./pages/anad-parade.txt', import.meta.url), 'utf8');
 const ANAD_PAGE = newsPage(articleParts(ANAD_TEXT), { site: 'Harbor Courier', published: '2019-01-10', author: 'Nadia Rahman', canonical: 'https://courier.example/world/anad' });
@@ -49,20 +47,7 @@ const server = await startTestServer({
 });
 after(() => server.close());
 
-/** Runs the CLI without blocking this process, whose server must keep answering. */
-function sitrep(args: string[]): Promise<{ status: number | null; stderr: string; stdout: string }> {
-  return new Promise((resolve) => {
-    const env = { ...process.env };
-    delete env.SITREP_LOG;
-    delete env.SITREP_LOG_LEVEL;
-    const child = spawn(process.execPath, [bin, ...args], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const sitrep = runCli;
 
 function query<T>(db: string, sql: string): T[] {
   const conn = new Database(db, { readonly: true });

@@ -8,12 +8,12 @@
  * failing feeds alone for as long as their backoff (or the server) asks.
  */
 import { test, after } from 'node:test';
+import { runCli } from './support/run-cli.js';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { conflictArticle, conflictPage } from './support/conflict-articles.js';
@@ -21,7 +21,6 @@ import { conditional, rssFeed } from './support/feed-fixtures.js';
 import { answerLater, startTestServer, streamLargeBody } from './support/http-server.js';
 import { encodeSingleByte } from './support/legacy-encoding.js';
 
-const bin = fileURLToPath(new URL('../bin/sitrep.js', import.meta.url));
 const MB = 1024 * 1024;
 // Our own sentence: "Gunmen attacked a checkpoint in the city of Homs on Monday, killing three soldiers."
 const ARABIC = 'هاجم مسلحون حاجزا في مدينة حمص يوم الاثنين، ما أسفر عن مقتل ثلاثة جنود.';
@@ -81,19 +80,7 @@ server.route('/t/entity', (_req, res) => res.end('REMOTE-ENTITY-MARKER'));
 
 const FEEDS = ['trouble', 'xxe', 'malformed', 'slow', 'busy', 'page', 'loop'];
 
-function sitrep(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const env = { ...process.env };
-    delete env.SITREP_LOG;
-    delete env.SITREP_LOG_LEVEL;
-    const child = spawn(process.execPath, [bin, ...args], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const sitrep = runCli;
 
 interface LogEntry { msg: string; url?: string; feed?: string; failure?: string; warning?: string; retryAfterMs?: number; attempt?: number; level: number }
 const readLog = (path: string): LogEntry[] => readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as LogEntry);

@@ -14,14 +14,18 @@ import { checkDate, maxBytesOf, type Io } from './extract-command.js';
 import { summaryLine, type IngestTally } from './ingest-command.js';
 import { createLogger, type LogOptions } from './logger.js';
 
-export interface FetchOptions extends LogOptions {
-  db?: string;
-  published?: string;
-  source?: string;
+/** How pages are downloaded: the options `fetch` and `watch` share. */
+export interface DownloadOptions {
   timeout?: string;
   maxBytes?: string;
   maxRedirects?: string;
   delay?: string;
+}
+
+export interface FetchOptions extends LogOptions, DownloadOptions {
+  db?: string;
+  published?: string;
+  source?: string;
 }
 
 export const DEFAULT_DELAY_S = 1;
@@ -41,6 +45,18 @@ export function redirectsOption(value: string | undefined): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new SitrepError('E_BAD_ARGUMENT', `--max-redirects "${value}" is not a whole number`);
   return n;
+}
+
+/** The download settings and the per-host pacer the command-line options ask for. */
+export function downloadSettings(opts: DownloadOptions): { fetchOptions: { timeoutMs: number; maxBytes: number; maxRedirects: number }; pacer: HostPacer } {
+  return {
+    fetchOptions: {
+      timeoutMs: secondsOption(opts.timeout, '--timeout', FETCH_DEFAULTS.timeoutMs, false),
+      maxBytes: resolveMaxBytes(maxBytesOf(opts.maxBytes)),
+      maxRedirects: redirectsOption(opts.maxRedirects),
+    },
+    pacer: new HostPacer(secondsOption(opts.delay, '--delay', DEFAULT_DELAY_S * 1000, true)),
+  };
 }
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
@@ -100,12 +116,7 @@ async function fetchOne(url: string, run: FetchRun, tally: IngestTally, report: 
 export async function runFetch(urls: string[], opts: FetchOptions, io: Io, makeExtractor: () => Extractor): Promise<number> {
   if (urls.length === 0) throw new SitrepError('E_BAD_ARGUMENT', 'fetch needs at least one URL');
   const published = opts.published === undefined ? undefined : checkDate(opts.published, '--published');
-  const fetchOptions = {
-    timeoutMs: secondsOption(opts.timeout, '--timeout', FETCH_DEFAULTS.timeoutMs, false),
-    maxBytes: resolveMaxBytes(maxBytesOf(opts.maxBytes)),
-    maxRedirects: redirectsOption(opts.maxRedirects),
-  };
-  const pacer = new HostPacer(secondsOption(opts.delay, '--delay', DEFAULT_DELAY_S * 1000, true));
+  const { fetchOptions, pacer } = downloadSettings(opts);
   const logger = createLogger(opts);
   const store = openStore(resolveDbPath(opts.db));
   const run: FetchRun = { corpus: new Corpus(store, makeExtractor()), logger, pacer, fetchOptions, meta: { published, source: opts.source } };

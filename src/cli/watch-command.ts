@@ -12,21 +12,15 @@
 import { Corpus, openStore, resolveDbPath } from '../corpus.js';
 import { SitrepError } from '../errors.js';
 import type { Extractor } from '../extract.js';
-import { FETCH_DEFAULTS, HostPacer } from '../fetch/index.js';
 import { cycleLine, readFeedsFile, syncFeeds, watchFeeds, type CycleSummary, type PollContext } from '../feeds/index.js';
-import { resolveMaxBytes } from '../ingest/index.js';
 import type { Store } from '../store/types.js';
-import { maxBytesOf, type Io } from './extract-command.js';
-import { DEFAULT_DELAY_S, pageToArticle, redirectsOption, secondsOption } from './fetch-command.js';
+import type { Io } from './extract-command.js';
+import { downloadSettings, pageToArticle, type DownloadOptions } from './fetch-command.js';
 import { createLogger, type LogOptions } from './logger.js';
 
-export interface WatchOptions extends LogOptions {
+export interface WatchOptions extends LogOptions, DownloadOptions {
   db?: string;
   once?: boolean;
-  timeout?: string;
-  maxBytes?: string;
-  maxRedirects?: string;
-  delay?: string;
 }
 
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
@@ -61,12 +55,7 @@ function stopSignals(io: Io, onStop: (signal: string, hard: boolean) => void): {
 }
 
 export async function runWatch(file: string | undefined, opts: WatchOptions, io: Io, makeExtractor: () => Extractor): Promise<number> {
-  const fetchOptions = {
-    timeoutMs: secondsOption(opts.timeout, '--timeout', FETCH_DEFAULTS.timeoutMs, false),
-    maxBytes: resolveMaxBytes(maxBytesOf(opts.maxBytes)),
-    maxRedirects: redirectsOption(opts.maxRedirects),
-  };
-  const pacer = new HostPacer(secondsOption(opts.delay, '--delay', DEFAULT_DELAY_S * 1000, true));
+  const { fetchOptions, pacer } = downloadSettings(opts);
   const logger = createLogger(opts);
   const store = openStore(resolveDbPath(opts.db));
   const signals = stopSignals(io, (signal, hard) => logger.info({ signal, hard }, hard ? 'cancelling downloads' : 'stopping'));
