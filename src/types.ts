@@ -240,7 +240,7 @@ export interface UnplacedEvent {
 export interface Report {
   id: string;
   documentId: string;
-  /** Order of arrival in the store: merging replays reports in this order. */
+  /** Order of arrival in the store (the fold does not follow it: src/merge/across.ts byReportOrder). */
   seq: number;
   /** The document's publication date. */
   published: string | null;

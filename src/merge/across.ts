@@ -84,10 +84,19 @@ export function matchAcross(mention: CodedEvent, candidates: ReadonlyArray<{ id:
   return best && { id: best.id, why: best.why };
 }
 
-const byReportOrder = (a: Report, b: Report): number => (a.published ?? '').localeCompare(b.published ?? '') || a.seq - b.seq;
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The event told by several documents' mentions, given in arrival order. */
-export function foldReports(reports: readonly Report[]): CodedEvent {
+/**
+ * The order in which reports are folded: by publication day, then by document and mention id.
+ * Not the order they reached the store: with several workers that order is chance, and the
+ * event (its toll, its sources, its evidence) must not depend on it.
+ */
+export const byReportOrder = (a: Report, b: Report): number =>
+  compare(a.published ?? '', b.published ?? '') || compare(a.documentId, b.documentId) || compare(a.id, b.id);
+
+/** The event told by several documents' mentions, whatever the order they are given in. */
+export function foldReports(given: readonly Report[]): CodedEvent {
+  const reports = [...given].sort(byReportOrder);
   const [first, ...rest] = reports;
   if (!first) throw new Error('foldReports needs at least one report');
   let event = first.event;
@@ -100,7 +109,7 @@ export function foldReports(reports: readonly Report[]): CodedEvent {
   }
   // The latest independent report with a toll gives the fatalities (copies repeat their original).
   const independent = reports.filter((r) => !r.copy);
-  const tolled = (independent.length ? independent : [...reports]).filter((r) => r.event.counts.killed).sort(byReportOrder);
+  const tolled = (independent.length ? independent : reports).filter((r) => r.event.counts.killed);
   const latest = tolled.at(-1);
   const sources = [...new Set(reports.map((r) => r.event.source).filter((s): s is string => !!s))];
   // An act one report only alleged ("police said there was no confirmation") and another

@@ -1,0 +1,6 @@
+/** The job queue in PostgreSQL and the worker loop that drains it (`sitrep worker`, `sitrep jobs`). */
+export { JobQueue, workerName } from './queue.js';
+export type { FailedJob, Job, JobState, NewJob, QueueCounts, RunningJob } from './queue.js';
+export { openQueue, redactUrl } from './open.js';
+export { errorLine, runWorker } from './worker.js';
+export type { WorkerEvent, WorkerOptions, WorkerSummary } from './worker.js';

@@ -1,0 +1,38 @@
+/** Opening the queue: a small pool of its own on the store's database, and its schema brought up to date. */
+import pg from 'pg';
+import { SitrepError } from '../errors.js';
+import { migrateQueue } from './migrations.js';
+import { JobQueue } from './queue.js';
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+const INT8 = 20;
+// Job ids and counts come back as numbers: a queue never holds 2^53 jobs.
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: string) => (oid === INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text'))) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/** `poolSize`: one connection per worker slot, one for the idle wait, one for the heartbeats. */
+export async function openQueue<P>(url: string, poolSize = 4): Promise<JobQueue<P>> {
+  const location = redactUrl(url);
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, application_name: 'sitrep-queue' });
+  // An idle client that loses its server (a restart) must not take the process down.
+  pool.on('error', () => undefined);
+  try {
+    await migrateQueue(pool, location);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    if (error instanceof SitrepError) throw error;
+    throw new SitrepError('E_STORE', `cannot open the job queue at ${location}: ${(error as Error).message}`, 'is PostgreSQL running, and does the URL name its host, user and database?');
+  }
+  return new JobQueue<P>(pool, location);
+}
