@@ -43,7 +43,7 @@ export async function runEvents(opts: EventsOptions, io: Io): Promise<number> {
   const format = outputFormat(opts, io.stdoutIsTTY);
   const max = limitOf(opts.limit);
   const query = { ...filtersFromOptions(opts as Partial<Record<string, string>>), withInter: format === 'csv' };
-  const store = openExistingStore(opts.db);
+  const store = await openExistingStore(opts.db);
   try {
     const writer = createWriter(format, io.out);
     for await (const page of eventPages(store, query, max)) {

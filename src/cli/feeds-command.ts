@@ -2,12 +2,11 @@
  * `sitrep feeds add URL [--interval 15m] [--name NAME]`, `feeds list [--json]` and
  * `feeds remove URL|ID`: the feeds `sitrep watch` polls, kept in the store with their state.
  */
-import { openStore, resolveDbPath } from '../corpus.js';
 import { SitrepError } from '../errors.js';
 import { DEFAULT_INTERVAL_SECONDS, formatInterval, normaliseFeedUrl, parseInterval } from '../feeds/index.js';
 import type { FeedState, Store } from '../store/types.js';
 import type { Io } from './extract-command.js';
-import { openExistingStore } from './store-access.js';
+import { openCommandStore, openExistingStore } from './store-access.js';
 
 export interface FeedsAddOptions {
   db?: string;
@@ -20,7 +19,8 @@ export interface FeedsListOptions {
   json?: boolean;
 }
 
-async function withStore<T>(store: Store, work: (store: Store) => Promise<T>): Promise<T> {
+async function withStore<T>(opening: Promise<Store>, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await opening;
   try {
     return await work(store);
   } finally {
@@ -34,7 +34,7 @@ export async function runFeedsAdd(url: string, opts: FeedsAddOptions, io: Io): P
     name: opts.name?.trim() || null,
     intervalSeconds: opts.interval === undefined ? DEFAULT_INTERVAL_SECONDS : parseInterval(opts.interval, '--interval'),
   };
-  return withStore(openStore(resolveDbPath(opts.db)), async (store) => {
+  return withStore(openCommandStore(opts.db), async (store) => {
     const { feed, created } = await store.saveFeed(spec);
     io.err(`sitrep: ${created ? 'added' : 'updated'} feed ${feed.id} ${feed.url}${feed.name ? ` (${feed.name})` : ''}, polled every ${formatInterval(feed.intervalSeconds)}`);
     return 0;

@@ -5,7 +5,7 @@
  * exit status is then 1. A summary line ends the run, as for ingest; `--log` adds structured logs.
  */
 import type { Logger } from 'pino';
-import { Corpus, openStore, resolveDbPath } from '../corpus.js';
+import { Corpus } from '../corpus.js';
 import { SitrepError } from '../errors.js';
 import type { Extractor } from '../extract.js';
 import { fetchUrl, FetchError, FETCH_DEFAULTS, HostPacer, type FetchResult } from '../fetch/index.js';
@@ -13,6 +13,7 @@ import { bytesToArticle, charsetOfContentType, resolveMaxBytes, type Article, ty
 import { checkDate, maxBytesOf, type Io } from './extract-command.js';
 import { summaryLine, type IngestTally } from './ingest-command.js';
 import { createLogger, type LogOptions } from './logger.js';
+import { openCommandStore } from './store-access.js';
 
 /** How pages are downloaded: the options `fetch` and `watch` share. */
 export interface DownloadOptions {
@@ -118,7 +119,7 @@ export async function runFetch(urls: string[], opts: FetchOptions, io: Io, makeE
   const published = opts.published === undefined ? undefined : checkDate(opts.published, '--published');
   const { fetchOptions, pacer } = downloadSettings(opts);
   const logger = createLogger(opts);
-  const store = openStore(resolveDbPath(opts.db));
+  const store = await openCommandStore(opts.db);
   const run: FetchRun = { corpus: new Corpus(store, makeExtractor()), logger, pacer, fetchOptions, meta: { published, source: opts.source } };
   const tally: IngestTally = { new: 0, known: 0, copies: 0, failed: 0, undated: 0, eventsNew: 0, eventsMerged: 0 };
   const report = (line: string): void => io.err(`sitrep: ${line}`);

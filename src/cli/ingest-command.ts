@@ -5,12 +5,12 @@
  * A progress bar runs on a terminal; a summary line ends the run.
  */
 import cliProgress from 'cli-progress';
-import { Corpus, openStore, resolveDbPath } from '../corpus.js';
+import { Corpus } from '../corpus.js';
 import { SitrepError } from '../errors.js';
 import type { Extractor } from '../extract.js';
 import { readInputs } from '../ingest/inputs.js';
 import { checkDate, maxBytesOf, type Io } from './extract-command.js';
-import { openExistingStore } from './store-access.js';
+import { openCommandStore, openExistingStore } from './store-access.js';
 
 export interface IngestOptions {
   db?: string;
@@ -44,7 +44,7 @@ export async function runIngest(paths: string[], opts: IngestOptions, io: Io, ma
   if (paths.length === 0) throw new SitrepError('E_BAD_ARGUMENT', 'ingest needs at least one file, folder or batch');
   const published = opts.published === undefined ? undefined : checkDate(opts.published, '--published');
   const maxBytes = maxBytesOf(opts.maxBytes);
-  const store = openStore(resolveDbPath(opts.db));
+  const store = await openCommandStore(opts.db);
   const corpus = new Corpus(store, makeExtractor());
   const tally: IngestTally = { new: 0, known: 0, copies: 0, failed: 0, undated: 0, eventsNew: 0, eventsMerged: 0 };
   const bar = opts.progress !== false && io.errIsTTY
@@ -96,7 +96,7 @@ export async function runIngest(paths: string[], opts: IngestOptions, io: Io, ma
 
 /** `sitrep remerge`: events rebuilt from the mentions, in arrival order, in one transaction. */
 export async function runRemerge(opts: { db?: string }, io: Io): Promise<number> {
-  const store = openExistingStore(opts.db);
+  const store = await openExistingStore(opts.db);
   try {
     const before = await store.stats();
     const { events } = await store.remerge();

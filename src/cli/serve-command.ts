@@ -4,10 +4,11 @@
  */
 import { buildApp } from '../api/app.js';
 import { defaultWebRoot } from '../api/web.js';
-import { Corpus, openStore, resolveDbPath } from '../corpus.js';
+import { Corpus } from '../corpus.js';
 import { SitrepError } from '../errors.js';
 import type { Extractor } from '../extract.js';
 import type { Io } from './extract-command.js';
+import { describeStore, openCommandStore } from './store-access.js';
 
 export interface ServeOptions {
   port?: string;
@@ -30,7 +31,7 @@ function portOf(value: string | undefined): number {
 export async function runServe(opts: ServeOptions, io: Io, makeExtractor: () => Extractor): Promise<number> {
   const port = portOf(opts.port);
   const host = opts.host ?? '127.0.0.1';
-  const store = openStore(resolveDbPath(opts.db));
+  const store = await openCommandStore(opts.db);
   const protectReads = opts.protectReads === true || process.env.SITREP_PROTECT_READS === '1';
   const webRoot = defaultWebRoot();
   const app = await buildApp({ store, corpus: new Corpus(store, makeExtractor()), logError: io.err, protectReads, webRoot });
@@ -46,7 +47,7 @@ export async function runServe(opts: ServeOptions, io: Io, makeExtractor: () => 
   const address = app.server.address();
   const url = address && typeof address === 'object' ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : `port ${port}`;
   const web = webRoot ? `the workbench at ${url}/` : 'no workbench: run npm run build';
-  io.err(`sitrep: serving ${store.location} on ${url} (${web}; GET /openapi.json describes the API${protectReads ? '; reads need a token' : ''}; Ctrl-C stops)`);
+  io.err(`sitrep: serving ${describeStore(store)} on ${url} (${web}; GET /openapi.json describes the API${protectReads ? '; reads need a token' : ''}; Ctrl-C stops)`);
   return new Promise((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);

@@ -87,7 +87,7 @@ function whyLines(stored: StoredEvent): string[] {
 /** Returns the exit status: 0, or 1 for an id the store does not hold. */
 export async function runShow(id: string, opts: ShowOptions, io: Io): Promise<number> {
   if (!/^[\w-]{1,100}$/.test(id)) throw new SitrepError('E_NOT_FOUND', `no event "${id.slice(0, 100)}"`);
-  const store = openExistingStore(opts.db);
+  const store = await openExistingStore(opts.db);
   try {
     const stored = await store.getEvent(id);
     if (!stored) throw new SitrepError('E_NOT_FOUND', `no event "${id}" in ${store.location}`, 'list events with sitrep events');

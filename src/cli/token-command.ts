@@ -3,7 +3,7 @@
  * printed once, on standard output; the store keeps only its hash, so a lost token is replaced
  * by creating another.
  */
-import { openStore, resolveDbPath } from '../corpus.js';
+import { openCommandStore } from './store-access.js';
 import type { Io } from './extract-command.js';
 
 export interface TokenOptions {
@@ -11,7 +11,7 @@ export interface TokenOptions {
 }
 
 export async function runTokenCreate(name: string, opts: TokenOptions, io: Io): Promise<number> {
-  const store = openStore(resolveDbPath(opts.db));
+  const store = await openCommandStore(opts.db);
   try {
     const { token } = await store.createToken(name);
     io.out(token);

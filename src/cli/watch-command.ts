@@ -9,7 +9,7 @@
  * `sitrep fetch` says them); `--log` adds structured logs (pino), one line per feed read, item
  * ingested and failure, each failure with its kind.
  */
-import { Corpus, openStore, resolveDbPath } from '../corpus.js';
+import { Corpus } from '../corpus.js';
 import { SitrepError } from '../errors.js';
 import type { Extractor } from '../extract.js';
 import { cycleLine, readFeedsFile, syncFeeds, watchFeeds, type CycleSummary, type PollContext } from '../feeds/index.js';
@@ -17,6 +17,7 @@ import type { Store } from '../store/types.js';
 import type { Io } from './extract-command.js';
 import { downloadSettings, pageToArticle, type DownloadOptions } from './fetch-command.js';
 import { createLogger, type LogOptions } from './logger.js';
+import { describeStore, openCommandStore } from './store-access.js';
 
 export interface WatchOptions extends LogOptions, DownloadOptions {
   db?: string;
@@ -57,7 +58,7 @@ function stopSignals(io: Io, onStop: (signal: string, hard: boolean) => void): {
 export async function runWatch(file: string | undefined, opts: WatchOptions, io: Io, makeExtractor: () => Extractor): Promise<number> {
   const { fetchOptions, pacer } = downloadSettings(opts);
   const logger = createLogger(opts);
-  const store = openStore(resolveDbPath(opts.db));
+  const store = await openCommandStore(opts.db);
   const signals = stopSignals(io, (signal, hard) => logger.info({ signal, hard }, hard ? 'cancelling downloads' : 'stopping'));
   try {
     if (file !== undefined) await syncFile(file, store, io);
@@ -67,7 +68,7 @@ export async function runWatch(file: string | undefined, opts: WatchOptions, io:
       store, corpus: new Corpus(store, makeExtractor()), readPage: pageToArticle, pacer, fetchOptions, log: logger, say: (line) => io.err(`sitrep: ${line}`),
       stop: signals.stop.signal, cancel: signals.cancel.signal, now: Date.now,
     };
-    logger.info({ feeds: feeds.length, once: opts.once === true, store: store.location }, 'watch started');
+    logger.info({ feeds: feeds.length, once: opts.once === true, store: describeStore(store) }, 'watch started');
     const onCycle = (summary: CycleSummary): void => {
       io.err(cycleLine(summary));
       logger.info({ ...summary }, 'cycle finished');

@@ -30,3 +30,26 @@ export function ftsQuery(text: string): string | null {
   if (words.length === 0) return null;
   return words.slice(0, 16).map((w) => `"${w}"`).join(' ');
 }
+
+/** Words longer than this are not indexed (PostgreSQL refuses lexemes over 2 kB; none is a search term). */
+const LONGEST_WORD = 200;
+
+/**
+ * The words of a text as PostgreSQL's search index keeps them: lower case, diacritics removed,
+ * runs of letters and digits; as SQLite's unicode61 tokenizer (remove_diacritics 2) reads them,
+ * so that both backends find the same events for the same words.
+ */
+export function searchWords(text: string): string[] {
+  const words = text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words.filter((w) => w.length <= LONGEST_WORD))];
+}
+
+/**
+ * "Kramatorsk station" → `'kramatorsk' & 'station'` (tsquery text): every word must occur;
+ * each word is a quoted lexeme of letters and digits only, so nothing in the input is syntax.
+ */
+export function tsQuery(text: string): string | null {
+  const words = searchWords(text);
+  if (words.length === 0) return null;
+  return words.slice(0, 16).map((w) => `'${w}'`).join(' & ');
+}

@@ -8,7 +8,7 @@
  * and events (mentions of the same real event merged across documents), with the links
  * between them. Events are always a fold of their mentions, so they can be rebuilt (`remerge`).
  */
-import type { CodedEvent, EventRecord, EventStatus, Report, ReviewEdits, ReviewState } from '../types.js';
+import type { CodedEvent, EventRecord, EventStatus, Report, ReviewEdits } from '../types.js';
 
 /** What the caller knows about a document besides its text. */
 export interface DocumentMeta {

@@ -4,6 +4,7 @@
  * change with a few hundred rows, not the events themselves.
  */
 import type Database from 'better-sqlite3';
+import { cellsFromRows, type CellRow } from '../cells.js';
 import type { DayCount, EventCell } from '../types.js';
 
 type Prepare = (sql: string) => Database.Statement;
@@ -11,36 +12,13 @@ type Conditions = { where: string[]; params: unknown[] };
 
 const whereOf = (c: Conditions): string => (c.where.length ? 'WHERE ' + c.where.join(' AND ') : '');
 
-interface CellRow { gy: number; gx: number; event_type: string; n: number; lat: number; lon: number; dead: number; id: string }
-
 /** The events counted per cell of `size` degrees, with their centre and their types. */
 export function cellsOf(prepare: Prepare, c: Conditions, size: number): EventCell[] {
-  // One row per cell and event type; the cells are put together below (a handful of types).
+  // One row per cell and event type; cellsFromRows puts the cells together.
   const sql = `SELECT CAST(floor(latitude / ?) AS INTEGER) AS gy, CAST(floor(longitude / ?) AS INTEGER) AS gx, event_type,
     count(*) AS n, sum(latitude) AS lat, sum(longitude) AS lon, sum(fatalities) AS dead, min(id) AS id
     FROM events ${whereOf(c)} GROUP BY gy, gx, event_type`;
-  const rows = prepare(sql).all(size, size, ...c.params) as CellRow[];
-  const cells = new Map<string, EventCell & { latSum: number; lonSum: number }>();
-  for (const r of rows) {
-    const key = `${r.gy},${r.gx}`;
-    let cell = cells.get(key);
-    if (!cell) {
-      cell = { latitude: 0, longitude: 0, count: 0, fatalities: 0, byType: {}, id: null, latSum: 0, lonSum: 0 };
-      cells.set(key, cell);
-    }
-    cell.count += r.n;
-    cell.fatalities += r.dead;
-    cell.latSum += r.lat;
-    cell.lonSum += r.lon;
-    cell.byType[r.event_type] = r.n;
-    cell.id = r.id;
-  }
-  return [...cells.values()].map(({ latSum, lonSum, ...cell }) => ({
-    ...cell,
-    latitude: Math.round((latSum / cell.count) * 1e5) / 1e5,
-    longitude: Math.round((lonSum / cell.count) * 1e5) / 1e5,
-    id: cell.count === 1 ? cell.id : null,
-  }));
+  return cellsFromRows(prepare(sql).all(size, size, ...c.params) as CellRow[]);
 }
 
 export function daysOf(prepare: Prepare, c: Conditions): DayCount[] {

@@ -4,34 +4,8 @@
  * Plain SQL on plain columns, so that the PostgreSQL backend can keep the same tables.
  */
 import type Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { SELECT_FEED, feedIdOf, toFeedState, toItemState, UPDATABLE, updatedFields, type FeedRow, type ItemRow } from '../feed-rows.js';
 import type { FeedItemState, FeedPollUpdate, FeedSpec, FeedState } from '../types.js';
-
-interface FeedRow {
-  id: string; url: string; name: string | null; title: string | null; interval_seconds: number; added_at: string;
-  last_poll_at: string | null; last_success_at: string | null; next_poll_at: string | null; etag: string | null;
-  last_modified: string | null; consecutive_errors: number; last_error: string | null; items_seen: number;
-}
-interface ItemRow { item_key: string; url: string | null; status: string; document_id: string | null; attempts: number; last_error: string | null }
-
-/** A feed's id: stable for its URL, short enough to type. */
-export const feedIdOf = (url: string): string => 'fd' + createHash('sha256').update(url).digest('hex').slice(0, 10);
-
-// The columns a poll may change, by the name the store interface gives them.
-const UPDATABLE: Record<keyof FeedPollUpdate, string> = {
-  title: 'title', lastPollAt: 'last_poll_at', lastSuccessAt: 'last_success_at', nextPollAt: 'next_poll_at', etag: 'etag',
-  lastModified: 'last_modified', consecutiveErrors: 'consecutive_errors', lastError: 'last_error',
-};
-
-const SELECT_FEED = `SELECT f.*, (SELECT count(*) FROM feed_items i WHERE i.feed_id = f.id) AS items_seen FROM feeds f`;
-
-function toFeedState(row: FeedRow): FeedState {
-  return {
-    id: row.id, url: row.url, name: row.name, title: row.title, intervalSeconds: row.interval_seconds, addedAt: row.added_at,
-    lastPollAt: row.last_poll_at, lastSuccessAt: row.last_success_at, nextPollAt: row.next_poll_at, etag: row.etag,
-    lastModified: row.last_modified, itemsSeen: row.items_seen, consecutiveErrors: row.consecutive_errors, lastError: row.last_error,
-  };
-}
 
 export class FeedTables {
   private readonly s;
@@ -78,7 +52,7 @@ export class FeedTables {
   }
 
   update(id: string, update: FeedPollUpdate): void {
-    const fields = (Object.keys(update) as Array<keyof FeedPollUpdate>).filter((k) => update[k] !== undefined && k in UPDATABLE);
+    const fields = updatedFields(update);
     if (fields.length === 0) return;
     // The column names come from the fixed table above, never from the caller.
     const sql = `UPDATE feeds SET ${fields.map((k) => `${UPDATABLE[k]} = ?`).join(', ')} WHERE id = ?`;
@@ -89,11 +63,7 @@ export class FeedTables {
     const found = new Map<string, FeedItemState>();
     for (const key of new Set(keys)) {
       const row = this.s.item.get(feedId, key) as ItemRow | undefined;
-      if (row) {
-        found.set(key, {
-          key, url: row.url, status: row.status as FeedItemState['status'], documentId: row.document_id, attempts: row.attempts, lastError: row.last_error,
-        });
-      }
+      if (row) found.set(key, toItemState(key, row));
     }
     return found;
   }

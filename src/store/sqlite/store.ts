@@ -7,10 +7,13 @@ import Database from 'better-sqlite3';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { SitrepError } from '../../errors.js';
-import type { CodedEvent, EventRecord, ReviewEdits, ReviewMark, ReviewState } from '../../types.js';
+import type { CodedEvent, EventRecord } from '../../types.js';
+import { candidateWindow, eventColumns, eventIdOf, foldEvent, MAX_CANDIDATES, searchText, splitEventIds } from '../fold.js';
+import { checkMerge, leavingReport, nextReview, reviewOfRow, reviewWhy, type Review, type ReviewRow } from '../review-state.js';
+import { toAuditEntry, toStoredDocument, toStoredEvent, toStoredMention, type AuditRow, type DocumentRow, type EventRow, type LinkRow, type MentionRow } from '../rows.js';
 import type {
-  AuditEntry, DayCount, DocumentMeta, EventCell, EventPage, EventQuery, FeedItemState, FeedPollUpdate, FeedSpec, FeedState, IngestOutcome,
-  MergeLink, Merger, NewDocument, NewMention, ReviewAction, ReviewOutcome, ReviewRequest, Store, StoreStats, StoredDocument, StoredEvent,
+  AuditEntry, DayCount, EventCell, EventPage, EventQuery, FeedItemState, FeedPollUpdate, FeedSpec, FeedState, IngestOutcome,
+  Merger, NewDocument, NewMention, ReviewAction, ReviewOutcome, ReviewRequest, Store, StoreStats, StoredDocument, StoredEvent,
   StoredMention,
 } from '../types.js';
 import { encodeCursor } from '../query.js';
@@ -21,34 +24,8 @@ import { MIGRATIONS } from './migrations.js';
 
 type Db = Database.Database;
 
-interface DocumentRow {
-  id: string; name: string; external_id: string | null; url: string | null; title: string | null; published: string | null;
-  source: string | null; text: string; copy_of: string | null; similarity: number | null; warnings: string; ingested_at: string;
-}
-interface MentionRow { seq: number; id: string; document_id: string; coded: string; published: string | null; copy_of: string | null }
-interface EventRow { seq: number; id: string; event_date: string; record: string; coded: string }
-interface ReviewRow { event_id: string; confirmed: number; rejected: number; edits: string; reviewer: string; reviewed_at: string }
-interface AuditRow { seq: number; event_id: string; reviewer: string; reviewed_at: string; action: string; before: string | null; after: string | null; note: string | null }
-
-/** An event's current review: the verdicts and the fields a reviewer set. */
-interface Review { confirmed: boolean; rejected: boolean; edits: ReviewEdits; reviewer: string; at: string }
-
-function stateOf(r: Review): ReviewState | null {
-  if (r.rejected) return 'rejected';
-  if (Object.keys(r.edits).length > 0) return 'edited';
-  return r.confirmed ? 'confirmed' : null;
-}
-
-function markOf(r: Review | null): ReviewMark | null {
-  const state = r && stateOf(r);
-  return r && state ? { state, by: r.reviewer, at: r.at, fields: Object.keys(r.edits) } : null;
-}
-
 const now = (): string => new Date().toISOString();
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
-const eventIdOf = (foundingMentionId: string): string => 'ev' + createHash('sha256').update(foundingMentionId).digest('hex').slice(0, 14);
-const DAY = 86_400_000;
-const shiftDays = (date: string, days: number): string => new Date(Date.parse(date) + days * DAY).toISOString().slice(0, 10);
 
 function migrate(db: Db, path: string): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
@@ -160,9 +137,8 @@ class SqliteStore implements Store {
       }
       return { eventId: pin.event_id, founded: !existing };
     }
-    const e = mention.event;
-    const window = this.merger.windowDays;
-    const rows = this.statements.candidates.all(e.place.iso3, shiftDays(e.date, -window), shiftDays(e.dateEnd ?? e.date, window), e.date) as EventRow[];
+    const w = candidateWindow(this.merger, mention.event);
+    const rows = this.statements.candidates.all(w.iso3, w.from, w.to, w.near) as EventRow[];
     const candidates = rows.filter((r) => !touched.has(r.id)).map((r) => ({ id: r.id, event: JSON.parse(r.coded) as CodedEvent }));
     const match = this.merger.match(mention, candidates);
     if (!match) {
@@ -182,14 +158,8 @@ class SqliteStore implements Store {
   }
 
   private saveEvent(id: string, mentions: readonly StoredMention[], seq: number | null): EventRecord {
-    const review = this.reviewOf(id);
-    const machine = this.merger.fold(mentions);
-    // The reviewer's fields over the machine's fold, so that edits outlive every refold. The
-    // merge rules go on reading the machine's fold (the coded column): which reports tell one
-    // event does not change because a reviewer corrected a field.
-    const shown = review && Object.keys(review.edits).length > 0 ? this.merger.applyEdits(machine, review.edits) : machine;
-    const record: EventRecord = { ...this.merger.record(id, shown), reviewed: markOf(review) };
-    const values = eventValues(record, machine);
+    const folded = foldEvent(this.merger, id, mentions, this.reviewOf(id));
+    const values = eventColumns(folded, now());
     let rowSeq: number;
     if (seq === null) {
       rowSeq = Number(this.statements.insertEvent.run({ id, ...values }).lastInsertRowid);
@@ -199,15 +169,14 @@ class SqliteStore implements Store {
       this.statements.deleteFts.run(rowSeq);
       this.statements.deleteRtree.run(rowSeq);
     }
-    this.statements.insertFts.run(rowSeq, searchText(record));
-    this.statements.insertRtree.run(rowSeq, record.latitude, record.latitude, record.longitude, record.longitude);
-    return record;
+    this.statements.insertFts.run(rowSeq, searchText(folded.record));
+    this.statements.insertRtree.run(rowSeq, folded.record.latitude, folded.record.latitude, folded.record.longitude, folded.record.longitude);
+    return folded.record;
   }
 
   private reviewOf(eventId: string): Review | null {
     const row = this.statements.getReview.get(eventId) as ReviewRow | undefined;
-    if (!row) return null;
-    return { confirmed: row.confirmed === 1, rejected: row.rejected === 1, edits: JSON.parse(row.edits) as ReviewEdits, reviewer: row.reviewer, at: row.reviewed_at };
+    return row ? reviewOfRow(row) : null;
   }
 
   private deleteEventRow(id: string, seq: number): void {
@@ -220,19 +189,13 @@ class SqliteStore implements Store {
     const row = this.statements.getDocument.get(id) as DocumentRow | undefined;
     if (!row) return null;
     const events = (this.statements.eventsOfDocument.all(id) as Array<{ event_id: string }>).map((r) => r.event_id);
-    return { ...documentMeta(row), id: row.id, text: row.text, copyOf: row.copy_of, similarity: row.similarity, ingestedAt: row.ingested_at, warnings: JSON.parse(row.warnings) as string[], events };
+    return toStoredDocument(row, events);
   }
 
   async getEvent(id: string): Promise<StoredEvent | null> {
     const row = this.statements.getEvent.get(id) as EventRow | undefined;
     if (!row) return null;
-    const links = (this.statements.linksOfEvent.all(id) as Array<{ mention_id: string; document_id: string; why: string }>).map(
-      (l): MergeLink => ({ mentionId: l.mention_id, documentId: l.document_id, why: l.why }),
-    );
-    const documents = (this.statements.documentsOfEvent.all(id) as DocumentRow[]).map((d) => ({
-      id: d.id, name: d.name, title: d.title, source: d.source, published: d.published, copyOf: d.copy_of,
-    }));
-    return { record: JSON.parse(row.record) as EventRecord, links, documents };
+    return toStoredEvent(row, this.statements.linksOfEvent.all(id) as LinkRow[], this.statements.documentsOfEvent.all(id) as DocumentRow[]);
   }
 
   async findEvents(query: EventQuery): Promise<EventPage> {
@@ -281,11 +244,7 @@ class SqliteStore implements Store {
       this.pinReports(eventId);
       if (request.action === 'merge') return this.mergeInto(row, before, request.other, reviewer, audit, note);
       if (request.action === 'split') return this.splitOff(row, before, request.mention, reviewer, audit, note);
-      const current = this.reviewOf(eventId) ?? { confirmed: false, rejected: false, edits: {}, reviewer, at };
-      const next: Review = { ...current, reviewer, at };
-      if (request.action === 'confirm') Object.assign(next, { confirmed: true, rejected: false });
-      else if (request.action === 'reject') next.rejected = true;
-      else next.edits = { ...current.edits, ...request.edits };
+      const next: Review = nextReview(this.reviewOf(eventId), request, reviewer, at);
       this.statements.upsertReview.run(eventId, next.confirmed ? 1 : 0, next.rejected ? 1 : 0, JSON.stringify(next.edits), reviewer, at);
       const after = this.saveEvent(eventId, this.mentionsOf(eventId), row.seq);
       audit(eventId, request.action, before, after, note);
@@ -309,10 +268,10 @@ class SqliteStore implements Store {
     row: EventRow, before: EventRecord, otherId: string, reviewer: string,
     audit: (id: string, action: ReviewAction, from: EventRecord | null, to: EventRecord | null, note: string | null) => void, note: string | null,
   ): null {
-    if (otherId === row.id) throw new SitrepError('E_BAD_ARGUMENT', 'an event cannot be merged with itself');
-    const other = this.statements.getEvent.get(otherId) as EventRow | undefined;
-    if (!other) throw new SitrepError('E_BAD_ARGUMENT', `no event "${otherId}" to merge`);
-    const why = `merged from ${otherId} by ${reviewer}`;
+    const other = otherId === row.id ? undefined : (this.statements.getEvent.get(otherId) as EventRow | undefined);
+    checkMerge(row.id, otherId, other !== undefined);
+    if (!other) return null;
+    const why = reviewWhy.merged(otherId, reviewer);
     for (const l of this.statements.linksOfEvent.all(otherId) as Array<{ mention_id: string }>) {
       this.statements.relink.run(row.id, why, l.mention_id);
       this.statements.pin.run(l.mention_id, row.id, why);
@@ -320,8 +279,8 @@ class SqliteStore implements Store {
     this.deleteEventRow(otherId, other.seq);
     this.statements.deleteReview.run(otherId);
     const after = this.saveEvent(row.id, this.mentionsOf(row.id), row.seq);
-    audit(row.id, 'merge', before, after, note ?? `merged ${otherId} into this event`);
-    audit(otherId, 'merge', JSON.parse(other.record) as EventRecord, null, note ?? `merged into ${row.id}`);
+    audit(row.id, 'merge', before, after, note ?? reviewWhy.mergedNote(otherId));
+    audit(otherId, 'merge', JSON.parse(other.record) as EventRecord, null, note ?? reviewWhy.mergedAwayNote(row.id));
     return null;
   }
 
@@ -330,26 +289,24 @@ class SqliteStore implements Store {
     audit: (id: string, action: ReviewAction, from: EventRecord | null, to: EventRecord | null, note: string | null) => void, note: string | null,
   ): string {
     const mentions = this.mentionsOf(row.id);
-    const leaving = mentions.find((m) => m.id === mentionId);
-    if (!leaving) throw new SitrepError('E_BAD_ARGUMENT', `report "${mentionId}" is not one of event ${row.id}'s reports`);
-    if (mentions.length < 2) throw new SitrepError('E_BAD_ARGUMENT', `event ${row.id} has only one report; there is nothing to split it from`);
-    let newId = eventIdOf(mentionId);
-    for (let n = 1; newId === row.id || this.statements.eventSeq.get(newId); n++) newId = eventIdOf(`${mentionId}|split ${n}`);
-    const why = `split off ${row.id} by ${reviewer}`;
+    const leaving = leavingReport(row.id, mentions, mentionId);
+    let newId = row.id;
+    for (const id of splitEventIds(mentionId)) {
+      newId = id;
+      if (id !== row.id && !this.statements.eventSeq.get(id)) break;
+    }
+    const why = reviewWhy.split(row.id, reviewer);
     const created = this.saveEvent(newId, [leaving], null);
     this.statements.relink.run(newId, why, mentionId);
     this.statements.pin.run(mentionId, newId, why);
     const after = this.saveEvent(row.id, mentions.filter((m) => m.id !== mentionId), row.seq);
-    audit(row.id, 'split', before, after, note ?? `report ${mentionId} split off into ${newId}`);
-    audit(newId, 'split', null, created, note ?? `split off ${row.id}`);
+    audit(row.id, 'split', before, after, note ?? reviewWhy.splitNote(mentionId, newId));
+    audit(newId, 'split', null, created, note ?? reviewWhy.splitFromNote(row.id));
     return newId;
   }
 
   async audit(eventId: string): Promise<AuditEntry[]> {
-    return (this.statements.auditOf.all(eventId) as AuditRow[]).map((r) => ({
-      seq: r.seq, eventId: r.event_id, reviewer: r.reviewer, at: r.reviewed_at, action: r.action as ReviewAction,
-      before: r.before === null ? null : (JSON.parse(r.before) as EventRecord), after: r.after === null ? null : (JSON.parse(r.after) as EventRecord), note: r.note,
-    }));
+    return (this.statements.auditOf.all(eventId) as AuditRow[]).map(toAuditEntry);
   }
 
   async cells(query: EventQuery, cellDegrees: number): Promise<EventCell[]> {
@@ -442,7 +399,7 @@ function prepare(db: Db) {
     link: db.prepare('INSERT INTO event_mentions (mention_id, event_id, why) VALUES (?, ?, ?)'),
     // The events nearest in time first: in a busy war the window holds thousands.
     candidates: db.prepare(
-      'SELECT seq, id, event_date, coded FROM events WHERE iso3 = ? AND event_date BETWEEN ? AND ? ORDER BY abs(julianday(event_date) - julianday(?)), seq LIMIT 1000',
+      `SELECT seq, id, event_date, coded FROM events WHERE iso3 = ? AND event_date BETWEEN ? AND ? ORDER BY abs(julianday(event_date) - julianday(?)), seq LIMIT ${MAX_CANDIDATES}`,
     ),
     eventSeq: db.prepare('SELECT seq FROM events WHERE id = ?'),
     deleteEvent: db.prepare('DELETE FROM events WHERE id = ?'),
@@ -506,28 +463,4 @@ function insertDocument(s: ReturnType<typeof prepare>, doc: NewDocument, copyOf:
     copyOf: copyOf?.id ?? null, similarity: copyOf?.similarity ?? null, warnings: JSON.stringify(doc.warnings), ingestedAt: now(),
   });
   for (const band of doc.bands) s.insertBand.run(band, doc.id);
-}
-
-function toStoredMention(row: MentionRow): StoredMention {
-  return { id: row.id, documentId: row.document_id, seq: row.seq, published: row.published, copy: row.copy_of !== null, event: JSON.parse(row.coded) as CodedEvent };
-}
-
-function documentMeta(row: DocumentRow): DocumentMeta {
-  return { name: row.name, externalId: row.external_id, url: row.url, title: row.title, published: row.published, source: row.source };
-}
-
-function eventValues(r: EventRecord, folded: CodedEvent) {
-  return {
-    event_date: r.event_date, date_end: r.date_end, event_type: r.event_type, sub_event_type: r.sub_event_type, actor1: r.actor1,
-    actor2: r.actor2, country: r.country, iso3: r.iso3, admin1: r.admin1, latitude: r.latitude, longitude: r.longitude,
-    fatalities: r.fatalities, status: r.status, review_state: r.reviewed?.state ?? null, record: JSON.stringify(r), coded: JSON.stringify(folded), updated_at: now(),
-  };
-}
-
-/** What text search reads of an event: its notes, actors, places and the words of its evidence. */
-function searchText(r: EventRecord): string {
-  return [
-    r.notes, r.actor1, r.actor2, r.assoc_actor_1, r.assoc_actor_2, r.location, r.admin1, r.admin2, r.country, r.attributed_to, r.source,
-    ...r.evidence.map((e) => e.text),
-  ].filter(Boolean).join('\n');
 }

@@ -1,0 +1,73 @@
+/**
+ * The PostgreSQL connection pool, transactions and advisory locks. Big integers (identity
+ * columns, counts) come back as numbers: every one the store reads is far below 2^53.
+ */
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import { SitrepError } from '../../errors.js';
+
+/** A pool or one of its clients: anything that runs a query. */
+export type Sql = Pick<pg.PoolClient, 'query'>;
+
+const INT8 = 20;
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: string) => (oid === INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text'))) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+export function createPool(url: string, max: number): pg.Pool {
+  return new pg.Pool({ connectionString: url, max, types, application_name: 'sitrep' });
+}
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+/** PostgreSQL's error code, when the error is one of the server's. */
+export const sqlState = (error: unknown): string | undefined => (error as { code?: unknown }).code as string | undefined;
+
+// Deadlock detected, serialisation failure: the transaction did nothing and can run again.
+const RETRYABLE = new Set(['40P01', '40001']);
+
+/**
+ * Runs `work` in one transaction on one client of the pool: committed when it returns, rolled
+ * back when it throws. A transaction that lost a deadlock (two writers taking the same locks in
+ * different orders, which a fold moving an event to another country can cause) is run again.
+ */
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, tries = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      if (!RETRYABLE.has(sqlState(error) ?? '') || attempt >= tries) throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+/** A 64-bit advisory-lock key for a name (as text: node-postgres sends it as a bigint). */
+export function lockKey(name: string): string {
+  return createHash('sha256').update(`sitrep:${name}`).digest().readBigInt64BE(0).toString();
+}
+
+/** Holds the lock until the transaction ends; taken again by the same transaction, it is already held. */
+export async function lockForTransaction(client: Sql, name: string, shared = false): Promise<void> {
+  await client.query(shared ? 'SELECT pg_advisory_xact_lock_shared($1::bigint)' : 'SELECT pg_advisory_xact_lock($1::bigint)', [lockKey(name)]);
+}
+
+/** One line for a connection that failed, without the password. */
+export function connectionError(url: string, error: unknown): SitrepError {
+  return new SitrepError('E_STORE', `cannot open the store ${redactUrl(url)}: ${(error as Error).message}`, 'is PostgreSQL running, and does the URL name its host, user and database?');
+}
