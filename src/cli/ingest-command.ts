@@ -2,15 +2,17 @@
  * `sitrep ingest PATH...`: files, folders and JSONL batches into the store. Each document is
  * committed on its own, so an interrupted run keeps what it stored and a rerun skips it (same
  * content hash). A document that cannot be read or stored is reported on one line and skipped.
- * A progress bar runs on a terminal; a summary line ends the run.
+ * A progress bar runs on a terminal; a summary line ends the run. On a PostgreSQL store the
+ * documents are read here and queued for `sitrep worker` (./enqueue.ts).
  */
 import cliProgress from 'cli-progress';
 import { Corpus } from '../corpus.js';
 import { SitrepError } from '../errors.js';
 import type { Extractor } from '../extract.js';
 import { readInputs } from '../ingest/inputs.js';
+import { enqueueInputs, maxAttemptsOf } from './enqueue.js';
 import { checkDate, maxBytesOf, type Io } from './extract-command.js';
-import { openCommandStore, openExistingStore } from './store-access.js';
+import { dbTarget, openCommandStore, openExistingStore } from './store-access.js';
 
 export interface IngestOptions {
   db?: string;
@@ -18,6 +20,8 @@ export interface IngestOptions {
   source?: string;
   maxBytes?: string;
   progress?: boolean;
+  /** PostgreSQL: tries a worker gives a document before its job is failed. */
+  maxAttempts?: string;
 }
 
 export interface IngestTally {
@@ -44,7 +48,17 @@ export async function runIngest(paths: string[], opts: IngestOptions, io: Io, ma
   if (paths.length === 0) throw new SitrepError('E_BAD_ARGUMENT', 'ingest needs at least one file, folder or batch');
   const published = opts.published === undefined ? undefined : checkDate(opts.published, '--published');
   const maxBytes = maxBytesOf(opts.maxBytes);
+  const maxAttempts = maxAttemptsOf(opts.maxAttempts);
+  const target = dbTarget(opts.db);
   const store = await openCommandStore(opts.db);
+  // On PostgreSQL the documents are queued here and extracted by `sitrep worker` processes.
+  if (target.kind === 'postgres') {
+    try {
+      return await enqueueInputs(paths, target.url, store, { published, source: opts.source, maxBytes, maxAttempts }, io);
+    } finally {
+      await store.close();
+    }
+  }
   const corpus = new Corpus(store, makeExtractor());
   const tally: IngestTally = { new: 0, known: 0, copies: 0, failed: 0, undated: 0, eventsNew: 0, eventsMerged: 0 };
   const bar = opts.progress !== false && io.errIsTTY

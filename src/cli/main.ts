@@ -16,6 +16,8 @@ import type { EventsOptions } from './events-command.js';
 import type { ShowOptions } from './show-command.js';
 import type { TokenOptions } from './token-command.js';
 import type { ServeOptions } from './serve-command.js';
+import type { WorkerCommandOptions } from './worker-command.js';
+import type { JobsOptions } from './jobs-command.js';
 
 // Each command's module loads when the command runs, so that `sitrep show` or `sitrep events`
 // does not pay for loading the extractor, nor `sitrep extract` for the HTTP server.
@@ -53,6 +55,7 @@ function buildProgram(io: Io, setStatus: (code: number) => void): Command {
     .option('--source <name>', 'the outlet or wire, for documents that name none')
     .option('--max-bytes <n>', 'refuse documents larger than this (default 10 MB, or SITREP_MAX_BYTES)')
     .option('--no-progress', 'no progress bar, even on a terminal')
+    .option('--max-attempts <n>', 'PostgreSQL: tries a worker gives a document before its job is failed (default 3)')
     .action(async (paths: string[], opts: IngestOptions) => {
       const [{ runIngest }, createExtractor] = await Promise.all([import('./ingest-command.js'), extractorFactory()]);
       setStatus(await runIngest(paths, opts, io, createExtractor));
@@ -107,10 +110,39 @@ function buildProgram(io: Io, setStatus: (code: number) => void): Command {
     .option('--delay <seconds>', 'wait at least this long between two requests to the same host (default 1)')
     .option('--log <file>', 'structured logs (JSON lines) to this file, or - for standard error (or SITREP_LOG)')
     .option('--log-level <level>', 'fatal | error | warn | info | debug | trace (default info, or SITREP_LOG_LEVEL)')
+    .option('--max-attempts <n>', 'PostgreSQL: tries a worker gives a document before its job is failed (default 3)')
     .action(async (file: string | undefined, opts: WatchOptions) => {
       const [{ runWatch }, createExtractor] = await Promise.all([import('./watch-command.js'), extractorFactory()]);
       setStatus(await runWatch(file, opts, io, createExtractor));
     });
+  program
+    .command('worker')
+    .description('PostgreSQL: extract and store queued documents (from ingest and watch), until SIGTERM / SIGINT')
+    .option('--db <url>', 'the PostgreSQL store, postgres://… (or SITREP_DB)')
+    .option('--concurrency <n>', 'jobs under way at once in this process (default 1; run a process per core)')
+    .option('--lease <seconds>', 'a job whose worker stops answering for this long is taken by another (default 60)')
+    .option('--retry-delay <seconds>', 'wait before trying a failed document again, doubled at each try (default 30)')
+    .option('--drain', 'exit once no job is queued or running')
+    .option('--log <file>', 'structured logs (JSON lines) to this file, or - for standard error (or SITREP_LOG)')
+    .option('--log-level <level>', 'fatal | error | warn | info | debug | trace (default info, or SITREP_LOG_LEVEL)')
+    .action(async (opts: WorkerCommandOptions) => {
+      const [{ runWorkerCommand }, createExtractor] = await Promise.all([import('./worker-command.js'), extractorFactory()]);
+      setStatus(await runWorkerCommand(opts, io, createExtractor));
+    });
+  const jobs = program
+    .command('jobs')
+    .description('PostgreSQL: the job queue: jobs by state, those running, the failed ones with their errors')
+    .option('--db <url>', 'the PostgreSQL store, postgres://… (or SITREP_DB)')
+    .option('--failed <n>', 'show the n most recent failures (default 10)')
+    .option('--json', 'one JSON object: counts, running, failed')
+    .action(async (opts: JobsOptions) => setStatus(await (await import('./jobs-command.js')).runJobs(opts, io)));
+  jobs
+    .command('retry')
+    .description('put failed jobs back in the queue with fresh tries')
+    .argument('[ids...]', 'job ids, as `sitrep jobs` lists them')
+    .option('--all', 'every failed job')
+    .option('--db <url>', 'the PostgreSQL store, postgres://… (or SITREP_DB)')
+    .action(async (ids: string[], opts: { db?: string; all?: boolean }) => setStatus(await (await import('./jobs-command.js')).runJobsRetry(ids, opts, io)));
   program
     .command('events')
     .description('list stored events matching filters, newest first (table on a terminal, JSON lines otherwise)')

@@ -7,21 +7,25 @@
  *
  * Standard error gets one status line per cycle and one line per failed feed or item (as
  * `sitrep fetch` says them); `--log` adds structured logs (pino), one line per feed read, item
- * ingested and failure, each failure with its kind.
+ * ingested and failure, each failure with its kind. On a PostgreSQL store new items are read
+ * here and queued for `sitrep worker` (./enqueue.ts).
  */
 import { Corpus } from '../corpus.js';
 import { SitrepError } from '../errors.js';
 import type { Extractor } from '../extract.js';
 import { cycleLine, readFeedsFile, syncFeeds, watchFeeds, type CycleSummary, type PollContext } from '../feeds/index.js';
 import type { Store } from '../store/types.js';
+import { maxAttemptsOf, QueueIngester } from './enqueue.js';
 import type { Io } from './extract-command.js';
 import { downloadSettings, pageToArticle, type DownloadOptions } from './fetch-command.js';
 import { createLogger, type LogOptions } from './logger.js';
-import { describeStore, openCommandStore } from './store-access.js';
+import { dbTarget, describeStore, openCommandStore } from './store-access.js';
 
 export interface WatchOptions extends LogOptions, DownloadOptions {
   db?: string;
   once?: boolean;
+  /** PostgreSQL: tries a worker gives an item's document before its job is failed. */
+  maxAttempts?: string;
 }
 
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
@@ -58,14 +62,18 @@ function stopSignals(io: Io, onStop: (signal: string, hard: boolean) => void): {
 export async function runWatch(file: string | undefined, opts: WatchOptions, io: Io, makeExtractor: () => Extractor): Promise<number> {
   const { fetchOptions, pacer } = downloadSettings(opts);
   const logger = createLogger(opts);
+  const maxAttempts = maxAttemptsOf(opts.maxAttempts);
+  const target = dbTarget(opts.db);
   const store = await openCommandStore(opts.db);
+  // On PostgreSQL new items are queued for `sitrep worker`; on SQLite this process extracts them.
+  const ingester = target.kind === 'postgres' ? await QueueIngester.open(target.url, store, maxAttempts) : null;
   const signals = stopSignals(io, (signal, hard) => logger.info({ signal, hard }, hard ? 'cancelling downloads' : 'stopping'));
   try {
     if (file !== undefined) await syncFile(file, store, io);
     const feeds = await store.listFeeds();
     if (feeds.length === 0) throw new SitrepError('E_BAD_ARGUMENT', 'no feeds to watch', 'give a FEEDS.yaml or add one with `sitrep feeds add URL`');
     const ctx: PollContext = {
-      store, corpus: new Corpus(store, makeExtractor()), readPage: pageToArticle, pacer, fetchOptions, log: logger, say: (line) => io.err(`sitrep: ${line}`),
+      store, corpus: ingester ?? new Corpus(store, makeExtractor()), readPage: pageToArticle, pacer, fetchOptions, log: logger, say: (line) => io.err(`sitrep: ${line}`),
       stop: signals.stop.signal, cancel: signals.cancel.signal, now: Date.now,
     };
     logger.info({ feeds: feeds.length, once: opts.once === true, store: describeStore(store) }, 'watch started');
@@ -80,6 +88,7 @@ export async function runWatch(file: string | undefined, opts: WatchOptions, io:
     return opts.once && !signals.stop.signal.aborted && last && (last.feedErrors > 0 || last.failed > 0) ? 1 : 0;
   } finally {
     signals.release();
+    await ingester?.close();
     await store.close();
   }
 }

@@ -30,7 +30,8 @@ export interface FeedLog extends FetchLog {
 
 export interface PollContext {
   store: Store;
-  corpus: Corpus;
+  /** Where items go: the corpus (extracted here), or on PostgreSQL the job queue. */
+  corpus: Pick<Corpus, 'ingest'>;
   readPage: PageReader;
   pacer: HostPacer;
   fetchOptions: { timeoutMs: number; maxBytes: number; maxRedirects: number };

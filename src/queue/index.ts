@@ -4,3 +4,5 @@ export type { FailedJob, Job, JobState, NewJob, QueueCounts, RunningJob } from '
 export { openQueue, redactUrl } from './open.js';
 export { errorLine, runWorker } from './worker.js';
 export type { WorkerEvent, WorkerOptions, WorkerSummary } from './worker.js';
+export { documentJob, readDocumentJob } from './document-job.js';
+export type { DocumentJob } from './document-job.js';
