@@ -2,29 +2,34 @@
  * The store's benchmark, one run (`npm run bench` runs it after the extraction benchmark):
  *   (a) ingest throughput: 10,000 documents through the whole path (read, extract, find wire
  *       copies, store, merge across documents) into a fresh SQLite store;
- *   (b) query latency on a store of 1,000,000 generated events: a date range with a country, a
- *       bounding box, and a full-text search; p50 and p95 over 200 queries each (target p95
- *       <= 50 ms). The generated store is kept in .bench/ (git-ignored) and reused while its
- *       generator version is unchanged; it is written straight into the store's schema, since
- *       merging a million mentions would measure the generator, not the queries;
- *   (c) API throughput: `sitrep serve` over that store, GET /events?country=…&from=… on loopback
- *       with autocannon (target >= 1,000 requests/s, p99 <= 100 ms); see api.bench.ts.
+ *   (b) query latency on 1,000,000 generated events (bench-events.ts), in SQLite and in
+ *       PostgreSQL side by side, the same events and the same queries: a date range with a
+ *       country, a bounding box, and a full-text search; p50 and p95 over 200 queries each
+ *       (target p95 <= 50 ms). The generated SQLite store is kept in .bench/ (git-ignored), the
+ *       PostgreSQL one in a database of its own on the server (sitrep_bench_<events>_v<version>),
+ *       each reused while the generator version is unchanged;
+ *   (c) API throughput: `sitrep serve` over each of those stores, GET /events?country=…&from=…
+ *       on loopback with autocannon (target >= 1,000 requests/s, p99 <= 100 ms); see api.bench.ts.
+ * The PostgreSQL server is --pg URL, else SITREP_BENCH_PG, else SITREP_TEST_PG, else
+ * postgres://postgres@127.0.0.1:5432/postgres; without one reachable its rows say so.
  * Options: --check (exit 1 when a target fails), --documents N (default 10000), --events N
- * (default 1000000), --queries N (default 200).
+ * (default 1000000), --queries N (default 200), --pg URL, --no-pg.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
+import pg from 'pg';
 import { Corpus, MERGER, openStore } from '../src/corpus.js';
 import { createExtractor } from '../src/extract.js';
 import { textToArticle } from '../src/ingest/index.js';
+import { withDatabase } from '../src/store/postgres/db.js';
+import { openPostgresStore } from '../src/store/postgres/store.js';
 import { openSqliteStore } from '../src/store/sqlite/store.js';
 import type { EventQuery, Store } from '../src/store/types.js';
-import { ALL_SUB_EVENT_TYPES, eventTypeOf } from '../src/taxonomy.js';
 import { syntheticReport } from '../test/support/synthetic-reports.js';
 import { apiThroughput } from './api.bench.js';
+import { countryCentres, OBJECTS, random, writePostgresEvents, writeSqliteEvents } from './bench-events.js';
 import { percentile, printTable, saveResult, wholeOption, type Row } from './table.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,26 +42,19 @@ interface Options {
   documents: number;
   events: number;
   queries: number;
+  /** The PostgreSQL server, or null to leave PostgreSQL out. */
+  pg: string | null;
 }
 
 function parseOptions(argv: string[]): Options {
+  const i = argv.indexOf('--pg');
+  const server = i >= 0 ? argv[i + 1] : process.env.SITREP_BENCH_PG ?? process.env.SITREP_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   return {
     check: argv.includes('--check'),
     documents: wholeOption(argv, '--documents', 10_000),
     events: wholeOption(argv, '--events', 1_000_000),
     queries: wholeOption(argv, '--queries', 200),
-  };
-}
-
-/** A small seeded generator (mulberry32): the same store and the same queries on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    pg: argv.includes('--no-pg') ? null : server ?? null,
   };
 }
 
@@ -80,75 +78,42 @@ async function ingestThroughput(documents: number): Promise<{ seconds: number; e
   return { seconds, events, copies };
 }
 
-interface CountryCentre {
-  iso3: string;
-  name: string;
-  lat: number;
-  lon: number;
+/** The generated SQLite store, made on first use. */
+function sqliteEvents(events: number): string {
+  const dir = join(ROOT, '.bench');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `events-${events}-v${GENERATOR_VERSION}.db`);
+  if (!existsSync(path)) {
+    const t = performance.now();
+    writeSqliteEvents(path, events);
+    console.log(`generated ${events} events in SQLite in ${((performance.now() - t) / 1000).toFixed(0)} s (${path})`);
+  }
+  return path;
 }
 
-function countryCentres(): CountryCentre[] {
-  const countries = JSON.parse(readFileSync(join(ROOT, 'data', 'countries.json'), 'utf8')) as Array<{ iso2: string; iso3: string; name: string }>;
-  const byIso2 = new Map(countries.map((c) => [c.iso2, c]));
-  const rows = readFileSync(join(ROOT, 'data', 'geo', 'countries.tsv'), 'utf8').trim().split('\n').slice(1);
-  return rows
-    .map((line) => line.split('\t'))
-    .map(([iso2, lat, lon]) => ({ c: byIso2.get(iso2 ?? ''), lat: Number(lat), lon: Number(lon) }))
-    .filter((x): x is { c: { iso2: string; iso3: string; name: string }; lat: number; lon: number } => !!x.c && Number.isFinite(x.lat))
-    .map(({ c, lat, lon }) => ({ iso3: c.iso3, name: c.name, lat, lon }));
-}
-
-const SYLLABLES = ['ka', 'ra', 'mo', 'su', 'li', 'den', 'bar', 'tal', 'ish', 'go', 'ne', 'vik', 'ab', 'ul', 'zan', 'pol'];
-const OBJECTS = ['market', 'checkpoint', 'hospital', 'convoy', 'school', 'mosque', 'church', 'bridge', 'airport', 'village', 'camp', 'police station'];
-
-/** (b) Writes `count` plausible events straight into the store's schema (see the header). */
-function generateStore(path: string, count: number): void {
-  const tmp = `${path}.partial`;
-  rmSync(tmp, { force: true });
-  void openSqliteStore(tmp, MERGER).close(); // creates the schema through the store's own migrations
-  const db = new Database(tmp);
-  db.pragma('journal_mode = OFF');
-  db.pragma('synchronous = OFF');
-  const centres = countryCentres().slice(0, 120);
-  const rand = random(42);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
-  const insertEvent = db.prepare(
-    `INSERT INTO events (id, event_date, date_end, event_type, sub_event_type, actor1, actor2, country, iso3, admin1, latitude, longitude, fatalities, status, record, coded, updated_at)
-     VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'occurred', ?, '{}', '2026-01-01T00:00:00Z')`,
-  );
-  const insertFts = db.prepare('INSERT INTO events_fts (rowid, text) VALUES (?, ?)');
-  const insertRtree = db.prepare('INSERT INTO events_rtree (seq, min_lat, max_lat, min_lon, max_lon) VALUES (?, ?, ?, ?, ?)');
-  const day0 = Date.UTC(2019, 0, 1);
-  db.transaction(() => {
-    for (let i = 0; i < count; i++) {
-      const c = pick(centres);
-      const sub = pick(ALL_SUB_EVENT_TYPES);
-      const type = eventTypeOf(sub)!;
-      const date = new Date(day0 + Math.floor(rand() * 6 * 365) * 86_400_000).toISOString().slice(0, 10);
-      const town = pick(SYLLABLES) + pick(SYLLABLES) + pick(SYLLABLES);
-      const location = town[0]!.toUpperCase() + town.slice(1);
-      const lat = c.lat + (rand() - 0.5) * 4;
-      const lon = c.lon + (rand() - 0.5) * 4;
-      const fatalities = rand() < 0.6 ? 0 : Math.floor(rand() * 30);
-      const actor1 = `Military Forces of ${c.name}`;
-      const actor2 = `Civilians (${c.name})`;
-      const notes = `On ${date}, ${actor1} struck a ${pick(OBJECTS)} in ${location} (${c.name}). ${fatalities} fatalities.`;
-      const id = `evbench${i.toString(36).padStart(8, '0')}`;
-      const record = {
-        id, event_date: date, date_end: null, time_precision: 1, event_type: type, sub_event_type: sub, actor1, actor2,
-        assoc_actor_1: null, assoc_actor_2: null, country: c.name, iso3: c.iso3, admin1: `${location} Province`, admin2: null,
-        location, latitude: Math.round(lat * 1e4) / 1e4, longitude: Math.round(lon * 1e4) / 1e4, geo_precision: 1, fatalities,
-        counts: fatalities ? { killed: { low: fatalities, high: null } } : {}, status: 'occurred', attributed_to: null, source: 'Bench Wire',
-        notes, evidence: [{ doc: 'dbench', start: 0, end: notes.length, text: notes }], confidence: 0.7,
-      };
-      const seq = Number(insertEvent.run(id, date, type, sub, actor1, actor2, c.name, c.iso3, record.admin1, record.latitude, record.longitude, fatalities, JSON.stringify(record)).lastInsertRowid);
-      insertFts.run(seq, `${notes}\n${actor1}\n${actor2}\n${location}\n${c.name}`);
-      insertRtree.run(seq, record.latitude, record.latitude, record.longitude, record.longitude);
+/**
+ * The generated PostgreSQL store's URL, made on first use: a database of its own, renamed into
+ * place only when complete (an interrupted generation leaves a *_partial database, dropped on
+ * the next run).
+ */
+async function postgresEvents(server: string, events: number): Promise<string> {
+  const name = `sitrep_bench_${events}_v${GENERATOR_VERSION}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  try {
+    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+    if (!exists) {
+      const t = performance.now();
+      await admin.query(`DROP DATABASE IF EXISTS ${name}_partial WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${name}_partial`);
+      await writePostgresEvents(withDatabase(server, `${name}_partial`), events);
+      await admin.query(`ALTER DATABASE ${name}_partial RENAME TO ${name}`);
+      console.log(`generated ${events} events in PostgreSQL in ${((performance.now() - t) / 1000).toFixed(0)} s (database ${name})`);
     }
-  })();
-  db.pragma('optimize');
-  db.close();
-  renameSync(tmp, path);
+  } finally {
+    await admin.end();
+  }
+  return withDatabase(server, name);
 }
 
 async function timeQueries(store: Store, queries: EventQuery[]): Promise<{ p50: number; p95: number; rows: number }> {
@@ -163,18 +128,10 @@ async function timeQueries(store: Store, queries: EventQuery[]): Promise<{ p50: 
   return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), rows };
 }
 
-async function queryLatency(events: number, n: number, rows: Row[]): Promise<string | null> {
-  const dir = join(ROOT, '.bench');
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, `events-${events}-v${GENERATOR_VERSION}.db`);
-  if (!existsSync(path)) {
-    const t = performance.now();
-    generateStore(path, events);
-    console.log(`generated ${events} events in ${((performance.now() - t) / 1000).toFixed(0)} s (${path})`);
-  }
-  const store = openSqliteStore(path, MERGER);
+/** The benchmark's queries, the same for every backend. */
+function benchQueries(n: number): Array<[string, EventQuery[]]> {
   const rand = random(7);
-  const centres = countryCentres().slice(0, 120);
+  const centres = countryCentres();
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const day = (): string => new Date(Date.UTC(2019, 0, 1) + Math.floor(rand() * 6 * 365) * 86_400_000).toISOString().slice(0, 10);
   const dateCountry: EventQuery[] = [];
@@ -188,18 +145,33 @@ async function queryLatency(events: number, n: number, rows: Row[]): Promise<str
     bbox.push({ bbox: { minLon: c.lon - 1, minLat: c.lat - 1, maxLon: c.lon + 1, maxLat: c.lat + 1 } });
     text.push({ text: `${pick(OBJECTS)} ${pick(centres).name}` });
   }
-  for (const [label, queries] of [['date range + country', dateCountry], ['bbox (2° x 2°)', bbox], ['full-text search', text]] as const) {
+  return [['date range + country', dateCountry], ['bbox (2° x 2°)', bbox], ['full-text search', text]];
+}
+
+/** (b) p50 / p95 of each kind of query on one store. */
+async function queryLatency(store: Store, backend: string, events: number, n: number, rows: Row[]): Promise<void> {
+  for (const [label, queries] of benchQueries(n)) {
     await timeQueries(store, queries.slice(0, 10)); // warm the page cache
     const r = await timeQueries(store, queries);
     rows.push({
-      metric: `query on ${events.toLocaleString('en')} events: ${label}, p50 / p95`,
+      metric: `query on ${events.toLocaleString('en')} events, ${backend}: ${label}, p50 / p95`,
       value: `${r.p50.toFixed(1)} / ${r.p95.toFixed(1)} ms`,
       target: `p95 <= ${TARGETS.queryP95Ms} ms`,
       pass: r.p95 <= TARGETS.queryP95Ms,
     });
   }
-  await store.close();
-  return path;
+}
+
+/** Whether a PostgreSQL server answers at `server` (a benchmark row says why not otherwise). */
+async function reachable(server: string): Promise<string | null> {
+  const c = new pg.Client({ connectionString: server, connectionTimeoutMillis: 3000 });
+  try {
+    await c.connect();
+    await c.end();
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 async function main(): Promise<number> {
@@ -213,8 +185,23 @@ async function main(): Promise<number> {
     pass: null,
   });
   rows.push({ metric: 'ingest: events founded / wire copies found', value: `${ingest.events} / ${ingest.copies}`, target: '', pass: null });
-  const storePath = await queryLatency(options.events, options.queries, rows);
-  if (storePath) rows.push(...(await apiThroughput(storePath, countryCentres().slice(0, 120).map((c) => c.iso3), TARGETS)));
+  const countries = countryCentres().map((c) => c.iso3);
+  const sqlitePath = sqliteEvents(options.events);
+  const sqlite = openSqliteStore(sqlitePath, MERGER);
+  await queryLatency(sqlite, 'SQLite', options.events, options.queries, rows);
+  await sqlite.close();
+  const pgTrouble = options.pg ? await reachable(options.pg) : 'left out (--no-pg)';
+  let pgUrl: string | null = null;
+  if (options.pg && !pgTrouble) {
+    pgUrl = await postgresEvents(options.pg, options.events);
+    const store = await openPostgresStore(pgUrl, MERGER);
+    await queryLatency(store, `PostgreSQL (${store.spatial === 'postgis' ? 'PostGIS' : 'point GiST'})`, options.events, options.queries, rows);
+    await store.close();
+  } else {
+    rows.push({ metric: `query on ${options.events.toLocaleString('en')} events, PostgreSQL`, value: `not measured: ${pgTrouble}`, target: '', pass: null });
+  }
+  for (const row of await apiThroughput(sqlitePath, countries, TARGETS)) rows.push({ ...row, metric: `${row.metric} (SQLite)` });
+  if (pgUrl) for (const row of await apiThroughput(pgUrl, countries, TARGETS)) rows.push({ ...row, metric: `${row.metric} (PostgreSQL)` });
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   rows.push({ metric: 'peak RSS (store benchmark)', value: `${peakRssMb.toFixed(0)} MB`, target: '', pass: null });
   printTable(rows);

@@ -13,6 +13,7 @@ import { after, before, describe } from 'node:test';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { MERGER } from '../corpus.js';
+import { withDatabase } from './postgres/db.js';
 import { NEWEST_VERSION } from './postgres/migrations.js';
 import { openPostgresStore, type PgOpenOptions } from './postgres/store.js';
 import { openSqliteStore } from './sqlite/store.js';
@@ -54,13 +55,6 @@ function sqliteBackend(): Backend {
       }
     },
   };
-}
-
-/** The server URL with another database name. */
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
 }
 
 /**

@@ -29,6 +29,13 @@ export function redactUrl(url: string): string {
   }
 }
 
+/** The server URL with another database name (tests and benchmarks make databases of their own). */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
 /** PostgreSQL's error code, when the error is one of the server's. */
 export const sqlState = (error: unknown): string | undefined => (error as { code?: unknown }).code as string | undefined;
 
