@@ -104,7 +104,8 @@ export async function runWorker<P, R>(queue: JobQueue<P>, handle: (job: Job<P>) 
         continue;
       }
       if (opts.drain && !(await queue.pending())) return;
-      await queue.waitForWork(opts.idleMs, opts.stop);
+      // Draining, the last jobs under way elsewhere end with no NOTIFY: look again soon.
+      await queue.waitForWork(opts.drain ? Math.min(opts.idleMs, 250) : opts.idleMs, opts.stop);
     }
   };
 

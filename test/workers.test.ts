@@ -1,0 +1,164 @@
+/**
+ * The worker pool under fire: 5,000 synthetic reports (events told by up to four outlets each)
+ * queued into a PostgreSQL store, four `sitrep worker` processes draining the queue, one of
+ * them killed with SIGKILL while it holds a job. Afterwards every document is stored exactly
+ * once, no job was completed twice, the killed worker's job was taken over after its lease, a
+ * poison job ended `failed` with its error, and the events equal those of a single-process
+ * SQLite ingest of the same batch (compared as records without their ids).
+ *
+ * Runs when SITREP_TEST_PG names a PostgreSQL server (.ci/run sets it); creates and drops a
+ * database of its own there. Skipped, and saying so, without one.
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { MERGER, openStore } from '../src/corpus.js';
+import { openPostgresStore } from '../src/store/postgres/store.js';
+import { PG_ENV, pgDatabase } from '../src/store/test-backends.js';
+import type { Store } from '../src/store/types.js';
+import { clusterReports } from './support/event-clusters.js';
+
+const bin = fileURLToPath(new URL('../bin/sitrep.js', import.meta.url));
+const DOCUMENTS = 5000;
+const WORKERS = 4;
+const LEASE_SECONDS = 5;
+
+const server = process.env[PG_ENV];
+if (!server) console.warn(`SKIPPED: worker pool test (set ${PG_ENV})`);
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function cliEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.SITREP_LOG;
+  delete env.SITREP_LOG_LEVEL;
+  delete env.SITREP_DB;
+  return env;
+}
+
+function run(args: string[]): Promise<{ status: number | null; stderr: string; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: cliEnv() });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** Every event of a store as its record without the id (which follows from arrival order), sorted. */
+async function canonicalEvents(store: Store): Promise<string[]> {
+  const records: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await store.findEvents({ limit: 1000, cursor, review: 'all' });
+    for (const { id: _id, ...record } of page.events) records.push(JSON.stringify(record));
+    cursor = page.next;
+  } while (cursor);
+  return records.sort();
+}
+
+describe('worker pool', { skip: server ? false : `SKIPPED: worker pool test (set ${PG_ENV})` }, () => {
+  const db = pgDatabase(server ?? '', '_workers');
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-workers-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test(`${WORKERS} workers, ${DOCUMENTS} documents, one worker killed mid-job: each document once, the same events as one SQLite process`, { timeout: 900_000 }, async () => {
+    const reports = clusterReports(Math.ceil(DOCUMENTS / 2)).slice(0, DOCUMENTS);
+    assert.equal(reports.length, DOCUMENTS);
+    const batch = join(dir, 'batch.jsonl');
+    writeFileSync(batch, reports.map((r) => JSON.stringify({ id: r.id, published: r.published, source: r.source, text: r.text })).join('\n') + '\n');
+
+    // The reference: one process, SQLite (alongside the workers: they wait on the database much of the time).
+    const sqlitePath = join(dir, 'reference.db');
+    const reference = run(['ingest', batch, '--db', sqlitePath, '--no-progress']);
+
+    // Queue the batch, and one poison job (its payload holds no document) that may be tried twice.
+    const url = db.url();
+    const queued = await run(['ingest', batch, '--db', url]);
+    assert.equal(queued.status, 0, queued.stderr);
+    assert.match(queued.stderr, new RegExp(`documents: ${DOCUMENTS} queued, 0 already queued, 0 already stored, 0 failed to read`));
+    const sql = new pg.Client({ connectionString: url });
+    await sql.connect();
+    const one = async <R>(text: string, params: unknown[] = []): Promise<R> => (await sql.query(text, params)).rows[0] as R;
+    try {
+      await sql.query(`INSERT INTO jobs (name, document_id, payload, max_attempts) VALUES ('poison', 'd-poison', '{"text": 1}', 2)`);
+
+      const logs = Array.from({ length: WORKERS }, (_, i) => join(dir, `worker-${i}.log`));
+      const workers: ChildProcess[] = logs.map((log) =>
+        spawn(process.execPath, [bin, 'worker', '--db', url, '--lease', String(LEASE_SECONDS), '--retry-delay', '0', '--log', log], { env: cliEnv(), stdio: ['ignore', 'ignore', 'pipe'] }),
+      );
+      const stderr = workers.map(() => '');
+      workers.forEach((w, i) => w.stderr!.on('data', (d) => (stderr[i] += d)));
+      const exits = workers.map((w) => new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => w.on('exit', (code, signal) => resolve({ code, signal }))));
+
+      // Once a fifth is done, kill worker 0 while it holds a job.
+      const victim = workers[0]!;
+      const deadline = Date.now() + 600_000;
+      while ((await one<{ n: number }>("SELECT count(*)::int AS n FROM jobs WHERE state = 'done'")).n < DOCUMENTS / 5 && Date.now() < deadline) await sleep(100);
+      let held: { id: number } | undefined;
+      while (!held && Date.now() < deadline) {
+        held = await one<{ id: number } | undefined>("SELECT id::int FROM jobs WHERE state = 'active' AND locked_by LIKE $1", [`%:${victim.pid}:%`]);
+        if (held) victim.kill('SIGKILL');
+      }
+      assert.ok(held, 'worker 0 held a job');
+      assert.equal((await exits[0])!.signal, 'SIGKILL');
+      const doneAtKill = (await one<{ n: number }>("SELECT count(*)::int AS n FROM jobs WHERE state = 'done'")).n;
+      assert.ok(doneAtKill < DOCUMENTS, `killed mid-run (${doneAtKill} done)`);
+
+      // The others drain the queue, the killed job included once its lease has run out.
+      while (Date.now() < deadline && (await one<{ n: number }>("SELECT count(*)::int AS n FROM jobs WHERE state IN ('queued', 'active')")).n > 0) await sleep(250);
+      for (const w of workers.slice(1)) w.kill('SIGTERM');
+      for (const [i, exit] of exits.slice(1).entries()) assert.deepEqual(await exit, { code: 0, signal: null }, stderr[i + 1]);
+
+      // Every job done once, the poison one failed with its error after its two tries.
+      const states = await sql.query<{ state: string; n: number }>('SELECT state, count(*)::int AS n FROM jobs GROUP BY state ORDER BY state');
+      assert.deepEqual(states.rows, [{ state: 'done', n: DOCUMENTS }, { state: 'failed', n: 1 }]);
+      const poison = await one<{ attempts: number; last_error: string }>("SELECT attempts, last_error FROM jobs WHERE name = 'poison'");
+      assert.deepEqual(poison, { attempts: 2, last_error: 'the job holds no document (no article or meta)' });
+      const killedJob = await one<{ state: string; attempts: number; locked_by: string }>('SELECT state, attempts, locked_by FROM jobs WHERE id = $1', [held!.id]);
+      assert.equal(killedJob.state, 'done');
+      assert.equal(killedJob.attempts, 2, 'the killed try counted, and the job was tried once more');
+      assert.doesNotMatch(killedJob.locked_by, new RegExp(`:${victim.pid}:`));
+      // Each job stored its document (none found it stored by another), and no job was logged done twice.
+      const stored = await one<{ n: number }>("SELECT count(*)::int AS n FROM jobs WHERE state = 'done' AND result->>'status' IN ('new', 'copy')");
+      assert.equal(stored.n, DOCUMENTS);
+      const doneIds = logs.flatMap((log) =>
+        readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { msg: string; job?: number }).filter((l) => l.msg === 'job done').map((l) => l.job),
+      );
+      assert.equal(new Set(doneIds).size, doneIds.length, 'no job completed twice');
+      assert.ok(doneIds.length >= DOCUMENTS - 1, `the workers logged ${doneIds.length} jobs done`);
+      const jobs = await run(['jobs', '--db', url]);
+      assert.match(jobs.stdout, new RegExp(`0 queued, 0 running, ${DOCUMENTS} done, 1 failed`));
+      assert.match(jobs.stdout, /job \d+ {2}poison {2}after 2 tries: the job holds no document/);
+    } finally {
+      await sql.end();
+    }
+
+    // The same documents, mentions and events as the single SQLite process.
+    const referenceRun = await reference;
+    assert.equal(referenceRun.status, 0, referenceRun.stderr);
+    const sqlite = openStore(sqlitePath, { mustExist: true });
+    const postgres = await openPostgresStore(url, MERGER);
+    try {
+      const [a, b] = [await sqlite.stats(), await postgres.stats()];
+      assert.equal(b.documents, DOCUMENTS);
+      assert.deepEqual(b, a);
+      const [left, right] = [await canonicalEvents(sqlite), await canonicalEvents(postgres)];
+      assert.equal(right.length, a.events);
+      const inPostgres = new Set(right);
+      const missing = left.filter((r) => !inPostgres.has(r));
+      assert.deepEqual(missing.slice(0, 3), [], `${missing.length} of ${left.length} SQLite events differ in PostgreSQL`);
+      assert.deepEqual(right, left);
+    } finally {
+      await sqlite.close();
+      await postgres.close();
+    }
+  });
+});
