@@ -64,6 +64,18 @@ async function canonicalEvents(store: Store): Promise<string[]> {
   return records.sort();
 }
 
+test('worker and jobs on a SQLite store: one line saying they need PostgreSQL, exit 2', async () => {
+  const sqlitePath = join(tmpdir(), `sitrep-no-queue-${process.pid}.db`);
+  for (const args of [['worker', '--db', sqlitePath], ['jobs', '--db', sqlitePath]]) {
+    const r = await run(args);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /^sitrep: (sitrep worker needs a PostgreSQL store|the job queue lives in a PostgreSQL store) \(give --db postgres:\/\/… or SITREP_DB; .*\)\n$/);
+  }
+  const bad = await run(['worker', '--db', 'postgres://postgres@127.0.0.1:1/none', '--concurrency', '0']);
+  assert.equal(bad.status, 2);
+  assert.equal(bad.stderr, 'sitrep: --concurrency wants a whole number from 1 to 64, not "0"\n');
+});
+
 describe('worker pool', { skip: server ? false : `SKIPPED: worker pool test (set ${PG_ENV})` }, () => {
   const db = pgDatabase(server ?? '', '_workers');
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-workers-'));

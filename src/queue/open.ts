@@ -24,7 +24,10 @@ const types: pg.CustomTypesConfig = {
 /** `poolSize`: one connection per worker slot, one for the idle wait, one for the heartbeats. */
 export async function openQueue<P>(url: string, poolSize = 4): Promise<JobQueue<P>> {
   const location = redactUrl(url);
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, application_name: 'sitrep-queue' });
+  // The queue's own commits do not wait for the disk: a job state lost in a server crash is
+  // harmless, since a job taken again finds its document stored (same content hash) and the
+  // store's own commits stay synchronous. It saves a disk flush on every take and completion.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, application_name: 'sitrep-queue', options: '-c synchronous_commit=off' });
   // An idle client that loses its server (a restart) must not take the process down.
   pool.on('error', () => undefined);
   try {
