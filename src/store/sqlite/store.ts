@@ -7,20 +7,21 @@ import Database from 'better-sqlite3';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { SitrepError } from '../../errors.js';
-import type { CodedEvent, EventRecord } from '../../types.js';
-import { candidateWindow, eventColumns, eventIdOf, foldEvent, MAX_CANDIDATES, searchText, splitEventIds } from '../fold.js';
-import { checkMerge, leavingReport, nextReview, reviewOfRow, reviewWhy, type Review, type ReviewRow } from '../review-state.js';
+import type { EventRecord } from '../../types.js';
 import { toAuditEntry, toStoredDocument, toStoredEvent, toStoredMention, type AuditRow, type DocumentRow, type EventRow, type LinkRow, type MentionRow } from '../rows.js';
 import type {
   AuditEntry, DayCount, EventCell, EventPage, EventQuery, FeedItemState, FeedPollUpdate, FeedSpec, FeedState, IngestOutcome,
-  Merger, NewDocument, NewMention, ReviewAction, ReviewOutcome, ReviewRequest, Store, StoreStats, StoredDocument, StoredEvent,
+  Merger, NewDocument, NewMention, ReviewOutcome, ReviewRequest, Store, StoreStats, StoredDocument, StoredEvent,
   StoredMention,
 } from '../types.js';
 import { encodeCursor } from '../query.js';
 import { cellsOf, daysOf } from './aggregate.js';
 import { conditions } from './conditions.js';
 import { FeedTables } from './feeds.js';
+import { reviewInTransaction } from './review.js';
+import { insertDocument, prepareStatements, type Statements } from './statements.js';
 import { MIGRATIONS } from './migrations.js';
+import { SqliteEventWriter } from './writer.js';
 
 type Db = Database.Database;
 
@@ -75,12 +76,14 @@ export function openSqliteStore(path: string, merger: Merger, options: OpenOptio
 
 class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
-  private readonly statements: ReturnType<typeof prepare>;
+  private readonly statements: Statements;
+  private readonly writer: SqliteEventWriter;
   private readonly queryStatements = new Map<string, Database.Statement>();
   private readonly feeds: FeedTables;
 
-  constructor(private readonly db: Db, readonly location: string, private readonly merger: Merger) {
-    this.statements = prepare(db);
+  constructor(private readonly db: Db, readonly location: string, merger: Merger) {
+    this.statements = prepareStatements(db);
+    this.writer = new SqliteEventWriter(this.statements, merger);
     this.feeds = new FeedTables(db, now);
   }
 
@@ -102,13 +105,13 @@ class SqliteStore implements Store {
       if (this.statements.hasDocument.get(doc.id)) {
         return { documentId: doc.id, status: 'known', copyOf: null, eventsNew: 0, eventsMerged: 0 };
       }
-      insertDocument(this.statements, doc, copyOf);
+      insertDocument(this.statements, doc, copyOf, now());
       const outcome: IngestOutcome = { documentId: doc.id, status: copyOf ? 'copy' : 'new', copyOf: copyOf?.id ?? null, eventsNew: 0, eventsMerged: 0 };
       const touched = new Set<string>();
       for (const m of mentions) {
         const seq = Number(this.statements.insertMention.run(m.id, doc.id, JSON.stringify(m.event)).lastInsertRowid);
         const stored: StoredMention = { id: m.id, documentId: doc.id, seq, published: doc.meta.published, copy: copyOf !== null, event: m.event };
-        const joined = this.place(stored, touched);
+        const joined = this.writer.place(stored, touched);
         touched.add(joined.eventId);
         if (joined.founded) outcome.eventsNew++;
         else outcome.eventsMerged++;
@@ -116,73 +119,6 @@ class SqliteStore implements Store {
       return outcome;
     });
     return run.immediate();
-  }
-
-  /**
-   * Puts one mention into the event it tells (refolding that event) or founds a new one. Events
-   * this document already joined are not candidates: the in-document merge has already decided
-   * that its mentions tell different events.
-   */
-  private place(mention: StoredMention, touched: ReadonlySet<string>): { eventId: string; founded: boolean } {
-    // A reviewer's pin wins over the merge rules (merge, split, a reviewed event's reports).
-    const pin = this.statements.pinOf.get(mention.id) as { event_id: string; why: string } | undefined;
-    if (pin) {
-      const existing = this.statements.eventSeq.get(pin.event_id) as { seq: number } | undefined;
-      if (existing) {
-        this.statements.link.run(mention.id, pin.event_id, pin.why);
-        this.saveEvent(pin.event_id, this.mentionsOf(pin.event_id), existing.seq);
-      } else {
-        this.saveEvent(pin.event_id, [mention], null);
-        this.statements.link.run(mention.id, pin.event_id, pin.why);
-      }
-      return { eventId: pin.event_id, founded: !existing };
-    }
-    const w = candidateWindow(this.merger, mention.event);
-    const rows = this.statements.candidates.all(w.iso3, w.from, w.to, w.near) as EventRow[];
-    const candidates = rows.filter((r) => !touched.has(r.id)).map((r) => ({ id: r.id, event: JSON.parse(r.coded) as CodedEvent }));
-    const match = this.merger.match(mention, candidates);
-    if (!match) {
-      const id = eventIdOf(mention.id);
-      this.saveEvent(id, [mention], null);
-      this.statements.link.run(mention.id, id, 'founded the event');
-      return { eventId: id, founded: true };
-    }
-    this.statements.link.run(mention.id, match.id, match.why);
-    const seq = (this.statements.eventSeq.get(match.id) as { seq: number }).seq;
-    this.saveEvent(match.id, this.mentionsOf(match.id), seq);
-    return { eventId: match.id, founded: false };
-  }
-
-  private mentionsOf(eventId: string): StoredMention[] {
-    return (this.statements.mentionsOfEvent.all(eventId) as MentionRow[]).map(toStoredMention);
-  }
-
-  private saveEvent(id: string, mentions: readonly StoredMention[], seq: number | null): EventRecord {
-    const folded = foldEvent(this.merger, id, mentions, this.reviewOf(id));
-    const values = eventColumns(folded, now());
-    let rowSeq: number;
-    if (seq === null) {
-      rowSeq = Number(this.statements.insertEvent.run({ id, ...values }).lastInsertRowid);
-    } else {
-      this.statements.updateEvent.run({ id, ...values });
-      rowSeq = seq;
-      this.statements.deleteFts.run(rowSeq);
-      this.statements.deleteRtree.run(rowSeq);
-    }
-    this.statements.insertFts.run(rowSeq, searchText(folded.record));
-    this.statements.insertRtree.run(rowSeq, folded.record.latitude, folded.record.latitude, folded.record.longitude, folded.record.longitude);
-    return folded.record;
-  }
-
-  private reviewOf(eventId: string): Review | null {
-    const row = this.statements.getReview.get(eventId) as ReviewRow | undefined;
-    return row ? reviewOfRow(row) : null;
-  }
-
-  private deleteEventRow(id: string, seq: number): void {
-    this.statements.deleteFts.run(seq);
-    this.statements.deleteRtree.run(seq);
-    this.statements.deleteEvent.run(id);
   }
 
   async getDocument(id: string): Promise<StoredDocument | null> {
@@ -230,79 +166,12 @@ class SqliteStore implements Store {
   }
 
   async review(eventId: string, request: ReviewRequest, reviewer: string): Promise<ReviewOutcome | null> {
-    const run = this.db.transaction((): string | null | undefined => {
-      const row = this.statements.getEvent.get(eventId) as EventRow | undefined;
-      if (!row) return undefined;
-      const at = now();
-      const before = JSON.parse(row.record) as EventRecord;
-      const note = request.note ?? null;
-      const audit = (id: string, action: ReviewAction, from: EventRecord | null, to: EventRecord | null, why: string | null): void => {
-        this.statements.insertAudit.run(id, reviewer, at, action, from && JSON.stringify(from), to && JSON.stringify(to), why);
-      };
-      // Any review freezes which reports the event holds, so that its id (and so its review)
-      // survives a remerge under changed rules.
-      this.pinReports(eventId);
-      if (request.action === 'merge') return this.mergeInto(row, before, request.other, reviewer, audit, note);
-      if (request.action === 'split') return this.splitOff(row, before, request.mention, reviewer, audit, note);
-      const next: Review = nextReview(this.reviewOf(eventId), request, reviewer, at);
-      this.statements.upsertReview.run(eventId, next.confirmed ? 1 : 0, next.rejected ? 1 : 0, JSON.stringify(next.edits), reviewer, at);
-      const after = this.saveEvent(eventId, this.mentionsOf(eventId), row.seq);
-      audit(eventId, request.action, before, after, note);
-      return null;
-    });
+    const run = this.db.transaction((): string | null | undefined => reviewInTransaction(this.writer, eventId, request, reviewer, now()));
     const created = run.immediate();
     if (created === undefined) return null;
     const event = await this.getEvent(eventId);
     if (!event) throw new SitrepError('E_STORE', `event ${eventId} vanished during its review`);
     return { event, created };
-  }
-
-  /** Pins every report of an event to it, each with the reason it joined. */
-  private pinReports(eventId: string): void {
-    for (const l of this.statements.linksOfEvent.all(eventId) as Array<{ mention_id: string; why: string }>) {
-      this.statements.pin.run(l.mention_id, eventId, l.why);
-    }
-  }
-
-  private mergeInto(
-    row: EventRow, before: EventRecord, otherId: string, reviewer: string,
-    audit: (id: string, action: ReviewAction, from: EventRecord | null, to: EventRecord | null, note: string | null) => void, note: string | null,
-  ): null {
-    const other = otherId === row.id ? undefined : (this.statements.getEvent.get(otherId) as EventRow | undefined);
-    checkMerge(row.id, otherId, other !== undefined);
-    if (!other) return null;
-    const why = reviewWhy.merged(otherId, reviewer);
-    for (const l of this.statements.linksOfEvent.all(otherId) as Array<{ mention_id: string }>) {
-      this.statements.relink.run(row.id, why, l.mention_id);
-      this.statements.pin.run(l.mention_id, row.id, why);
-    }
-    this.deleteEventRow(otherId, other.seq);
-    this.statements.deleteReview.run(otherId);
-    const after = this.saveEvent(row.id, this.mentionsOf(row.id), row.seq);
-    audit(row.id, 'merge', before, after, note ?? reviewWhy.mergedNote(otherId));
-    audit(otherId, 'merge', JSON.parse(other.record) as EventRecord, null, note ?? reviewWhy.mergedAwayNote(row.id));
-    return null;
-  }
-
-  private splitOff(
-    row: EventRow, before: EventRecord, mentionId: string, reviewer: string,
-    audit: (id: string, action: ReviewAction, from: EventRecord | null, to: EventRecord | null, note: string | null) => void, note: string | null,
-  ): string {
-    const mentions = this.mentionsOf(row.id);
-    const leaving = leavingReport(row.id, mentions, mentionId);
-    let newId = row.id;
-    for (const id of splitEventIds(mentionId)) {
-      newId = id;
-      if (id !== row.id && !this.statements.eventSeq.get(id)) break;
-    }
-    const why = reviewWhy.split(row.id, reviewer);
-    const created = this.saveEvent(newId, [leaving], null);
-    this.statements.relink.run(newId, why, mentionId);
-    this.statements.pin.run(mentionId, newId, why);
-    const after = this.saveEvent(row.id, mentions.filter((m) => m.id !== mentionId), row.seq);
-    audit(row.id, 'split', before, after, note ?? reviewWhy.splitNote(mentionId, newId));
-    audit(newId, 'split', null, created, note ?? reviewWhy.splitFromNote(row.id));
-    return newId;
   }
 
   async audit(eventId: string): Promise<AuditEntry[]> {
@@ -325,7 +194,7 @@ class SqliteStore implements Store {
       for (const row of rows) {
         const touched = touchedByDoc.get(row.document_id) ?? new Set<string>();
         touchedByDoc.set(row.document_id, touched);
-        touched.add(this.place(toStoredMention(row), touched).eventId);
+        touched.add(this.writer.place(toStoredMention(row), touched).eventId);
       }
       return (this.statements.countEvents.get() as { n: number }).n;
     });
@@ -385,82 +254,4 @@ class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
-}
-
-function prepare(db: Db) {
-  return {
-    hasDocument: db.prepare('SELECT 1 FROM documents WHERE id = ?'),
-    insertDocument: db.prepare(
-      `INSERT INTO documents (id, name, external_id, url, title, published, source, text, signature, copy_of, similarity, warnings, ingested_at)
-       VALUES (@id, @name, @externalId, @url, @title, @published, @source, @text, @signature, @copyOf, @similarity, @warnings, @ingestedAt)`,
-    ),
-    insertBand: db.prepare('INSERT OR IGNORE INTO document_bands (band, document_id) VALUES (?, ?)'),
-    insertMention: db.prepare('INSERT INTO mentions (id, document_id, coded) VALUES (?, ?, ?)'),
-    link: db.prepare('INSERT INTO event_mentions (mention_id, event_id, why) VALUES (?, ?, ?)'),
-    // The events nearest in time first: in a busy war the window holds thousands.
-    candidates: db.prepare(
-      `SELECT seq, id, event_date, coded FROM events WHERE iso3 = ? AND event_date BETWEEN ? AND ? ORDER BY abs(julianday(event_date) - julianday(?)), seq LIMIT ${MAX_CANDIDATES}`,
-    ),
-    eventSeq: db.prepare('SELECT seq FROM events WHERE id = ?'),
-    deleteEvent: db.prepare('DELETE FROM events WHERE id = ?'),
-    pinOf: db.prepare('SELECT event_id, why FROM mention_pins WHERE mention_id = ?'),
-    pin: db.prepare('INSERT INTO mention_pins (mention_id, event_id, why) VALUES (?, ?, ?) ON CONFLICT(mention_id) DO UPDATE SET event_id = excluded.event_id, why = excluded.why'),
-    relink: db.prepare('UPDATE event_mentions SET event_id = ?, why = ? WHERE mention_id = ?'),
-    getReview: db.prepare('SELECT * FROM event_reviews WHERE event_id = ?'),
-    upsertReview: db.prepare(
-      `INSERT INTO event_reviews (event_id, confirmed, rejected, edits, reviewer, reviewed_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT(event_id) DO UPDATE SET confirmed = excluded.confirmed, rejected = excluded.rejected, edits = excluded.edits,
-       reviewer = excluded.reviewer, reviewed_at = excluded.reviewed_at`,
-    ),
-    deleteReview: db.prepare('DELETE FROM event_reviews WHERE event_id = ?'),
-    insertAudit: db.prepare('INSERT INTO reviews (event_id, reviewer, reviewed_at, action, before, after, note) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    auditOf: db.prepare('SELECT * FROM reviews WHERE event_id = ? ORDER BY seq'),
-    mentionsOfEvent: db.prepare(
-      `SELECT m.seq, m.id, m.document_id, m.coded, d.published, d.copy_of FROM event_mentions em
-       JOIN mentions m ON m.id = em.mention_id JOIN documents d ON d.id = m.document_id
-       WHERE em.event_id = ? ORDER BY m.seq`,
-    ),
-    allMentions: db.prepare('SELECT m.seq, m.id, m.document_id, m.coded, d.published, d.copy_of FROM mentions m JOIN documents d ON d.id = m.document_id ORDER BY m.seq'),
-    insertEvent: db.prepare(
-      `INSERT INTO events (id, event_date, date_end, event_type, sub_event_type, actor1, actor2, country, iso3, admin1, latitude, longitude, fatalities, status, review_state, record, coded, updated_at)
-       VALUES (@id, @event_date, @date_end, @event_type, @sub_event_type, @actor1, @actor2, @country, @iso3, @admin1, @latitude, @longitude, @fatalities, @status, @review_state, @record, @coded, @updated_at)`,
-    ),
-    updateEvent: db.prepare(
-      `UPDATE events SET event_date = @event_date, date_end = @date_end, event_type = @event_type, sub_event_type = @sub_event_type,
-       actor1 = @actor1, actor2 = @actor2, country = @country, iso3 = @iso3, admin1 = @admin1, latitude = @latitude, longitude = @longitude,
-       fatalities = @fatalities, status = @status, review_state = @review_state, record = @record, coded = @coded, updated_at = @updated_at WHERE id = @id`,
-    ),
-    insertFts: db.prepare('INSERT INTO events_fts (rowid, text) VALUES (?, ?)'),
-    deleteFts: db.prepare('DELETE FROM events_fts WHERE rowid = ?'),
-    insertRtree: db.prepare('INSERT INTO events_rtree (seq, min_lat, max_lat, min_lon, max_lon) VALUES (?, ?, ?, ?, ?)'),
-    deleteRtree: db.prepare('DELETE FROM events_rtree WHERE seq = ?'),
-    getDocument: db.prepare('SELECT * FROM documents WHERE id = ?'),
-    eventsOfDocument: db.prepare(
-      'SELECT DISTINCT em.event_id FROM mentions m JOIN event_mentions em ON em.mention_id = m.id WHERE m.document_id = ? ORDER BY em.event_id',
-    ),
-    getEvent: db.prepare('SELECT seq, id, event_date, record, coded FROM events WHERE id = ?'),
-    linksOfEvent: db.prepare(
-      'SELECT em.mention_id, m.document_id, em.why FROM event_mentions em JOIN mentions m ON m.id = em.mention_id WHERE em.event_id = ? ORDER BY m.seq',
-    ),
-    documentsOfEvent: db.prepare(
-      `SELECT DISTINCT d.* FROM event_mentions em JOIN mentions m ON m.id = em.mention_id JOIN documents d ON d.id = m.document_id
-       WHERE em.event_id = ? ORDER BY d.published, d.ingested_at`,
-    ),
-    countEvents: db.prepare('SELECT count(*) AS n FROM events'),
-    stats: db.prepare(
-      `SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM documents WHERE copy_of IS NOT NULL) AS copies,
-       (SELECT count(*) FROM mentions) AS mentions, (SELECT count(*) FROM events) AS events`,
-    ),
-    insertToken: db.prepare('INSERT INTO tokens (name, hash, created_at) VALUES (?, ?, ?)'),
-    tokenByHash: db.prepare('SELECT name, hash FROM tokens WHERE hash = ?'),
-  };
-}
-
-function insertDocument(s: ReturnType<typeof prepare>, doc: NewDocument, copyOf: { id: string; similarity: number } | null): void {
-  s.insertDocument.run({
-    id: doc.id, name: doc.meta.name, externalId: doc.meta.externalId, url: doc.meta.url, title: doc.meta.title,
-    published: doc.meta.published, source: doc.meta.source, text: doc.text, signature: doc.signature,
-    copyOf: copyOf?.id ?? null, similarity: copyOf?.similarity ?? null, warnings: JSON.stringify(doc.warnings), ingestedAt: now(),
-  });
-  for (const band of doc.bands) s.insertBand.run(band, doc.id);
 }
