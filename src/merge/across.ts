@@ -12,7 +12,15 @@
  * the toll is that of the latest independent report that gives one (ACLED codes the most
  * recent conservative figure; `counts` keeps the whole range seen), an act one report doubted
  * and an independent one states as fact occurred, and the source lists every outlet that
- * reported it.
+ * reported it. Reports are folded in publication order (then by document and mention id), not
+ * in the order they reached the store, so an event does not depend on which worker was faster.
+ *
+ * Limits: which event a report joins is decided greedily, when it arrives, against the events
+ * stored then. Where a report fits two events that do not fit each other (A ~ B, B ~ C, but not
+ * A ~ C), arrival order still decides between {A, B} {C} and {A} {B, C}. Shuffling the 5,000
+ * reports of the worker test entirely changes about 1% of its events this way (all of them
+ * weak "Agreement" readings told in several towns); the small reorderings of a worker pool
+ * changed none in the runs measured.
  */
 import type { CodedEvent, CountKind, Report } from '../types.js';
 import { combine, combineRanges } from './combine.js';
