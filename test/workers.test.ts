@@ -22,6 +22,8 @@ import { openPostgresStore } from '../src/store/postgres/store.js';
 import { PG_ENV, pgDatabase } from '../src/store/test-backends.js';
 import type { Store } from '../src/store/types.js';
 import { clusterReports } from './support/event-clusters.js';
+import { serveOutlet } from './support/feed-fixtures.js';
+import { startTestServer } from './support/http-server.js';
 
 const bin = fileURLToPath(new URL('../bin/sitrep.js', import.meta.url));
 const DOCUMENTS = 5000;
@@ -171,6 +173,47 @@ describe('worker pool', { skip: server ? false : `SKIPPED: worker pool test (set
     } finally {
       await sqlite.close();
       await postgres.close();
+    }
+  });
+});
+
+describe('watch on PostgreSQL', { skip: server ? false : `SKIPPED: worker pool test (set ${PG_ENV})` }, () => {
+  const db = pgDatabase(server ?? '', '_watch');
+
+  test('watch queues each new feed item once, with what the feed says of it; a worker stores them', { timeout: 300_000 }, async () => {
+    const http = await startTestServer();
+    try {
+      const outlet = serveOutlet(http, 'Harbor Courier', 'rss', 12);
+      const url = db.url();
+      const add = await run(['feeds', 'add', http.url(outlet.feedPath), '--name', 'Harbor Courier', '--db', url]);
+      assert.equal(add.status, 0, add.stderr);
+      const first = await run(['watch', '--once', '--delay', '0', '--db', url]);
+      assert.equal(first.status, 0, first.stderr);
+      assert.match(first.stderr, /12 new items, 12 ingested \(0 already known\), 0 failed/);
+      const queued = await run(['jobs', '--db', url]);
+      assert.match(queued.stdout, /: 12 queued .*0 running, 0 done, 0 failed/);
+
+      const worker = await run(['worker', '--drain', '--db', url]);
+      assert.equal(worker.status, 0, worker.stderr);
+      assert.match(worker.stderr, /12 job\(s\) done, 0 failed tr\(ies\)/);
+      const store = await openPostgresStore(url, MERGER);
+      try {
+        assert.equal((await store.stats()).documents, 12);
+        // Every article's event, dated and placed as its lead says.
+        const events = (await store.findEvents({ limit: 1000 })).events;
+        for (const article of outlet.articles) {
+          assert.ok(events.some((e) => e.location === article.town && e.event_date === article.eventDate), article.headline);
+        }
+      } finally {
+        await store.close();
+      }
+      // The next cycle finds every item known (stored, not queued again).
+      const second = await run(['watch', '--once', '--delay', '0', '--db', url]);
+      assert.equal(second.status, 0, second.stderr);
+      assert.doesNotMatch(second.stderr, /[1-9]\d* ingested/);
+      assert.match((await run(['jobs', '--db', url])).stdout, /: 0 queued, 0 running, 12 done, 0 failed/);
+    } finally {
+      await http.close();
     }
   });
 });

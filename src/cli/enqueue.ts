@@ -9,7 +9,7 @@ import { docId } from '../doc.js';
 import { SitrepError } from '../errors.js';
 import { readInputs } from '../ingest/inputs.js';
 import { documentJob, openQueue, type DocumentJob, type JobQueue, type NewJob } from '../queue/index.js';
-import type { IngestOutcome, Store } from '../store/types.js';
+import type { DocumentStatus, Store } from '../store/types.js';
 import type { Io } from './extract-command.js';
 
 /** Tries before a job that keeps failing is marked failed. */
@@ -99,12 +99,13 @@ export class QueueIngester {
     return new QueueIngester(store, await openQueue<DocumentJob>(url, 2), maxAttempts);
   }
 
-  async ingest(input: IngestInput): Promise<IngestOutcome & { warnings: string[]; undated: boolean }> {
+  /** A queued item has no stored document yet (documentId null); a known one names its document. */
+  async ingest(input: IngestInput): Promise<{ documentId: string | null; status: DocumentStatus; eventsNew: number; eventsMerged: number }> {
     const { meta, article } = input;
     const job = documentJob(meta.name ?? article.meta.name ?? meta.url ?? article.meta.url ?? meta.externalId ?? 'feed item', input);
-    const stored = await this.store.hasDocument(job.documentId);
-    const { queued } = stored ? { queued: 0 } : await this.queue.enqueue([job], this.maxAttempts);
-    return { documentId: job.documentId, status: queued ? 'new' : 'known', copyOf: null, eventsNew: 0, eventsMerged: 0, warnings: input.article.warnings, undated: false };
+    if (await this.store.hasDocument(job.documentId)) return { documentId: job.documentId, status: 'known', eventsNew: 0, eventsMerged: 0 };
+    const { queued } = await this.queue.enqueue([job], this.maxAttempts);
+    return { documentId: null, status: queued ? 'new' : 'known', eventsNew: 0, eventsMerged: 0 };
   }
 
   close(): Promise<void> {

@@ -10,10 +10,10 @@
  * stop, a kill) or an item still to retry makes the next poll read the feed whole again; items
  * already ingested are known by their key and skipped.
  */
-import type { Corpus } from '../corpus.js';
+import type { IngestInput } from '../corpus.js';
 import { fetchUrl, FetchError, type FetchLog, type FetchResult, type HostPacer } from '../fetch/index.js';
 import { SitrepError } from '../errors.js';
-import type { FeedItemState, FeedPollUpdate, FeedState, Store } from '../store/types.js';
+import type { DocumentStatus, FeedItemState, FeedPollUpdate, FeedState, Store } from '../store/types.js';
 import { FeedError } from './errors.js';
 import { fullContent } from './full-content.js';
 import { formatInterval } from './interval.js';
@@ -30,8 +30,11 @@ export interface FeedLog extends FetchLog {
 
 export interface PollContext {
   store: Store;
-  /** Where items go: the corpus (extracted here), or on PostgreSQL the job queue. */
-  corpus: Pick<Corpus, 'ingest'>;
+  /**
+   * Where items go: the corpus (extracted here), or on PostgreSQL the job queue, which has no
+   * stored document yet to name (documentId null).
+   */
+  corpus: { ingest(input: IngestInput): Promise<{ documentId: string | null; status: DocumentStatus; eventsNew: number; eventsMerged: number }> };
   readPage: PageReader;
   pacer: HostPacer;
   fetchOptions: { timeoutMs: number; maxBytes: number; maxRedirects: number };
