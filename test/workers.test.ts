@@ -140,9 +140,10 @@ describe('worker pool', { skip: server ? false : `SKIPPED: worker pool test (set
       assert.equal(killedJob.state, 'done');
       assert.equal(killedJob.attempts, 2, 'the killed try counted, and the job was tried once more');
       assert.doesNotMatch(killedJob.locked_by, new RegExp(`:${victim.pid}:`));
-      // Each job stored its document (none found it stored by another), and no job was logged done twice.
-      const stored = await one<{ n: number }>("SELECT count(*)::int AS n FROM jobs WHERE state = 'done' AND result->>'status' IN ('new', 'copy')");
-      assert.equal(stored.n, DOCUMENTS);
+      // Each job stored its document, except that the killed try may have committed its document
+      // just before it died: then the job's second try found it stored and stored nothing.
+      const known = await sql.query<{ id: number; attempts: number }>("SELECT id::int, attempts FROM jobs WHERE state = 'done' AND result->>'status' NOT IN ('new', 'copy')");
+      assert.ok(known.rows.every((r) => r.id === held!.id && r.attempts === 2), `jobs that found their document stored: ${JSON.stringify(known.rows)}`);
       const doneIds = logs.flatMap((log) =>
         readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { msg: string; job?: number }).filter((l) => l.msg === 'job done').map((l) => l.job),
       );

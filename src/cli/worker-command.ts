@@ -104,6 +104,10 @@ export async function runWorkerCommand(opts: WorkerCommandOptions, io: Io, makeE
       const summary = await runWorker(queue, handle, {
         worker, concurrency, leaseSeconds, retrySeconds, idleMs: 5000, drain: opts.drain === true,
         stop: signals.stop.signal, abandon: signals.abandon.signal, onEvent,
+      }).catch((error: unknown) => {
+        // The queue itself failed (the database went away): one line, and a non-zero exit for the supervisor to restart on.
+        logger.error({ worker, error: (error as Error).message }, 'worker stopped by a queue error');
+        throw new SitrepError('E_STORE', `worker ${worker}: the job queue failed: ${(error as Error).message}`);
       });
       io.err(`sitrep: worker ${worker}: ${summary.done} job(s) done, ${summary.errors} failed tr(ies), ${summary.lost} lost, ${summary.released} given back`);
       logger.info({ worker, ...summary }, 'worker stopped');

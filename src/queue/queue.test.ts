@@ -136,4 +136,37 @@ describe('job queue', { skip: server ? false : `SKIPPED: job queue tests (set ${
     const done = await sql("SELECT result FROM jobs WHERE name = 'd7.txt'");
     assert.deepEqual(done, [{ result: 'D7' }]);
   });
+
+  test('stop lets the job under way finish and takes no more; abandon gives it back untried', async () => {
+    await sql('TRUNCATE jobs');
+    await queue.enqueue(jobs('s1', 's2', 's3'), 3);
+    const options = (stop: AbortSignal, abandon: AbortSignal) => ({
+      worker: 'sig', concurrency: 1, leaseSeconds: 30, retrySeconds: 0, idleMs: 50, drain: false, stop, abandon, onEvent: () => undefined,
+    });
+    const stop = new AbortController();
+    const finished: string[] = [];
+    const stopped = await runWorker(queue, async (job) => {
+      stop.abort(); // the signal arrives while the first job runs
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      finished.push(job.payload.text);
+      return 'ok';
+    }, options(stop.signal, new AbortController().signal));
+    assert.deepEqual(finished, ['s1']);
+    assert.deepEqual(stopped, { done: 1, errors: 0, lost: 0, released: 0 });
+
+    const abandon = new AbortController();
+    const given = await runWorker(queue, async () => {
+      abandon.abort();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return 'too late';
+    }, options(new AbortController().signal, abandon.signal));
+    assert.deepEqual(given, { done: 0, errors: 0, lost: 0, released: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the abandoned handler ends; its result must not count
+    const rows = await sql("SELECT name, state, attempts FROM jobs ORDER BY id");
+    assert.deepEqual(rows, [
+      { name: 's1.txt', state: 'done', attempts: 1 },
+      { name: 's2.txt', state: 'queued', attempts: 0 },
+      { name: 's3.txt', state: 'queued', attempts: 0 },
+    ]);
+  });
 });
