@@ -171,7 +171,7 @@ export class PostgresStore implements Store {
     const c = pgConditions({ ...query, cursor: null }, this.spatial, [cellDegrees]);
     // One row per cell and event type; cellsFromRows puts the cells together.
     const sql = `SELECT floor(latitude / $1)::int AS gy, floor(longitude / $1)::int AS gx, event_type, count(*)::int AS n,
-      sum(latitude) AS lat, sum(longitude) AS lon, sum(fatalities)::int AS dead, min(id) AS id
+      sum(latitude) AS lat, sum(longitude) AS lon, sum(fatalities)::int AS dead, min(id COLLATE "C") AS id
       FROM events ${whereOf(c)} GROUP BY gy, gx, event_type`;
     return cellsFromRows((await this.pool.query<CellRow>(sql, c.params)).rows);
   }
