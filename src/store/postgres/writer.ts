@@ -48,7 +48,7 @@ export class EventWriter {
     for (const iso3 of countryOrder(iso3s)) await this.lockCountry(iso3);
   }
 
-  /** Records locks the transaction took as it began (`countryLocks`). */
+  /** Records the country locks the transaction took as it began (`writerLocks`). */
   holdsCountries(iso3s: Iterable<string>): void {
     for (const iso3 of iso3s) this.locked.add(iso3);
   }
