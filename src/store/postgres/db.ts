@@ -42,16 +42,27 @@ export const sqlState = (error: unknown): string | undefined => (error as { code
 // Deadlock detected, serialisation failure: the transaction did nothing and can run again.
 const RETRYABLE = new Set(['40P01', '40001']);
 
+export interface TransactionOptions {
+  /** Runs of a transaction that lost a deadlock (default 5). */
+  tries?: number;
+  /** Advisory locks taken as the transaction begins, in this order. */
+  locks?: ReadonlyArray<{ name: string; shared?: boolean }>;
+}
+
 /**
  * Runs `work` in one transaction on one client of the pool: committed when it returns, rolled
  * back when it throws. A transaction that lost a deadlock (two writers taking the same locks in
  * different orders, which a fold moving an event to another country can cause) is run again.
  */
-export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, tries = 5): Promise<T> {
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  const { tries = 5, locks = [] } = options;
+  // BEGIN and the advisory locks in one round trip (the simple protocol runs them in order);
+  // the keys are numbers this module made, never caller text.
+  const begin = ['BEGIN', ...locks.map((l) => `SELECT ${l.shared ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(${lockKey(l.name)}::bigint)`)].join('; ');
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     try {
-      await client.query('BEGIN');
+      await client.query(begin);
       const result = await work(client);
       await client.query('COMMIT');
       return result;

@@ -21,11 +21,11 @@ import type {
   NewDocument, NewMention, ReviewOutcome, ReviewRequest, Store, StoreStats, StoredDocument, StoredEvent,
 } from '../types.js';
 import { pgConditions, whereOf } from './conditions.js';
-import { connectionError, createPool, inTransaction, lockForTransaction, redactUrl } from './db.js';
+import { connectionError, createPool, inTransaction, redactUrl } from './db.js';
 import { PgFeeds } from './feeds.js';
 import { appliedVersions, migrate, spatialMode, type MigrationContext, type SpatialMode } from './migrations.js';
 import { reviewInTransaction } from './review.js';
-import { ALL_EVENTS_LOCK, EventWriter } from './writer.js';
+import { ALL_EVENTS_LOCK, EventWriter, writerLocks } from './writer.js';
 
 const now = (): string => new Date().toISOString();
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -82,10 +82,10 @@ export class PostgresStore implements Store {
   }
 
   addDocument(doc: NewDocument, mentions: readonly NewMention[], copyOf: { id: string; similarity: number } | null): Promise<IngestOutcome> {
+    const countries = mentions.map((m) => m.event.place.iso3);
     return inTransaction(this.pool, async (c) => {
       const w = new EventWriter(c, this.merger);
-      await lockForTransaction(c, ALL_EVENTS_LOCK, true);
-      await w.lockCountries(mentions.map((m) => m.event.place.iso3));
+      w.holdsCountries(countries);
       // A worker storing the same text at the same moment: this insert waits for it, then finds it there.
       const inserted = await c.query(
         `INSERT INTO documents (${DOCUMENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING`,
@@ -102,13 +102,14 @@ export class PostgresStore implements Store {
       const touched = new Set<string>();
       for (const m of mentions) {
         const { rows } = await c.query<{ seq: number }>('INSERT INTO mentions (id, document_id, coded) VALUES ($1, $2, $3) RETURNING seq', [m.id, doc.id, JSON.stringify(m.event)]);
-        const joined = await w.place({ id: m.id, documentId: doc.id, seq: rows[0]!.seq, published: doc.meta.published, copy: copyOf !== null, event: m.event }, touched);
+        const stored = { id: m.id, documentId: doc.id, seq: rows[0]!.seq, published: doc.meta.published, copy: copyOf !== null, event: m.event };
+        const joined = await w.place(stored, touched, true);
         touched.add(joined.eventId);
         if (joined.founded) outcome.eventsNew++;
         else outcome.eventsMerged++;
       }
       return outcome;
-    });
+    }, { locks: writerLocks(countries) });
   }
 
   async getDocument(id: string): Promise<StoredDocument | null> {
@@ -170,7 +171,7 @@ export class PostgresStore implements Store {
     const c = pgConditions({ ...query, cursor: null }, this.spatial, [cellDegrees]);
     // One row per cell and event type; cellsFromRows puts the cells together.
     const sql = `SELECT floor(latitude / $1)::int AS gy, floor(longitude / $1)::int AS gx, event_type, count(*)::int AS n,
-      sum(latitude) AS lat, sum(longitude) AS lon, sum(fatalities)::int AS dead, min(id) AS id
+      sum(latitude) AS lat, sum(longitude) AS lon, sum(fatalities)::int AS dead, min(id COLLATE "C") AS id
       FROM events ${whereOf(c)} GROUP BY gy, gx, event_type`;
     return cellsFromRows((await this.pool.query<CellRow>(sql, c.params)).rows);
   }
@@ -183,9 +184,8 @@ export class PostgresStore implements Store {
   }
 
   remerge(): Promise<{ events: number }> {
+    // Alone: no worker writes while every event is rebuilt.
     return inTransaction(this.pool, async (c) => {
-      // Alone: no worker writes while every event is rebuilt.
-      await lockForTransaction(c, ALL_EVENTS_LOCK);
       await c.query('DELETE FROM event_mentions');
       await c.query('DELETE FROM events');
       const w = new EventWriter(c, this.merger);
@@ -199,7 +199,7 @@ export class PostgresStore implements Store {
         touched.add((await w.place(toStoredMention(row), touched)).eventId);
       }
       return { events: (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0]!.n };
-    }, 1);
+    }, { tries: 1, locks: [{ name: ALL_EVENTS_LOCK }] });
   }
 
   async stats(): Promise<StoreStats> {

@@ -23,6 +23,12 @@ const now = (): string => new Date().toISOString();
 /** Held shared by every writer and exclusively by remerge, which rebuilds all events. */
 export const ALL_EVENTS_LOCK = 'events';
 const countryLock = (iso3: string): string => `merge:${iso3}`;
+const countryOrder = (iso3s: Iterable<string>): string[] => [...new Set(iso3s)].sort();
+
+/** The locks a writer of these countries' events takes as its transaction begins, in order. */
+export function writerLocks(iso3s: Iterable<string>): Array<{ name: string; shared?: boolean }> {
+  return [{ name: ALL_EVENTS_LOCK, shared: true }, ...countryOrder(iso3s).map((iso3) => ({ name: countryLock(iso3) }))];
+}
 
 const EVENT_COLUMNS = [
   'event_date', 'date_end', 'event_type', 'sub_event_type', 'actor1', 'actor2', 'country', 'iso3', 'admin1', 'latitude', 'longitude',
@@ -39,7 +45,12 @@ export class EventWriter {
 
   /** Takes the locks of these countries, in one order for every transaction (no deadlock among them). */
   async lockCountries(iso3s: Iterable<string>): Promise<void> {
-    for (const iso3 of [...new Set(iso3s)].sort()) await this.lockCountry(iso3);
+    for (const iso3 of countryOrder(iso3s)) await this.lockCountry(iso3);
+  }
+
+  /** Records the country locks the transaction took as it began (`writerLocks`). */
+  holdsCountries(iso3s: Iterable<string>): void {
+    for (const iso3 of iso3s) this.locked.add(iso3);
   }
 
   private async lockCountry(iso3: string): Promise<void> {
@@ -53,9 +64,10 @@ export class EventWriter {
    * this document already joined are not candidates: the in-document merge has already decided
    * that its mentions tell different events.
    */
-  async place(mention: StoredMention, touched: ReadonlySet<string>): Promise<{ eventId: string; founded: boolean }> {
-    // A reviewer's pin wins over the merge rules (merge, split, a reviewed event's reports).
-    const pin = (await this.client.query<{ event_id: string; why: string }>('SELECT event_id, why FROM mention_pins WHERE mention_id = $1', [mention.id])).rows[0];
+  async place(mention: StoredMention, touched: ReadonlySet<string>, isNew = false): Promise<{ eventId: string; founded: boolean }> {
+    // A reviewer's pin wins over the merge rules (merge, split, a reviewed event's reports). A
+    // mention stored in this transaction has none (a pin names a stored mention): no look-up.
+    const pin = isNew ? undefined : (await this.client.query<{ event_id: string; why: string }>('SELECT event_id, why FROM mention_pins WHERE mention_id = $1', [mention.id])).rows[0];
     if (pin) {
       const seq = await this.eventSeq(pin.event_id);
       if (seq !== null) {
