@@ -1,6 +1,6 @@
 /**
  * Crash safety in PostgreSQL, as test/ingest-kill.test.ts shows it for SQLite: an ingest into
- * `--db postgres://…` killed with SIGKILL part-way, then run again, leaves every document
+ * `--db postgres://…` that extracts in its own process (`--no-queue`) killed with SIGKILL part-way, then run again, leaves every document
  * exactly once and none half-written (each is one transaction; the server rolls back the one
  * the killed process left open). Skipped, loudly, without SITREP_TEST_PG.
  */
@@ -46,7 +46,7 @@ describe('PostgreSQL ingest killed part-way', { skip: server ? false : 'SKIPPED:
     writeFileSync(input, Array.from({ length: DOCUMENTS }, (_, i) => JSON.stringify(syntheticReport(i))).join('\n') + '\n');
     const env = { ...process.env, SITREP_DB: db.url() };
     try {
-      const child = spawn(process.execPath, [bin, 'ingest', input, '--no-progress'], { env, stdio: 'ignore' });
+      const child = spawn(process.execPath, [bin, 'ingest', input, '--no-progress', '--no-queue'], { env, stdio: 'ignore' });
       const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
       const deadline = Date.now() + 120_000;
       while ((await countDocuments(db.url())) < 150 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -55,7 +55,7 @@ describe('PostgreSQL ingest killed part-way', { skip: server ? false : 'SKIPPED:
       const afterKill = await countDocuments(db.url());
       assert.ok(afterKill >= 150 && afterKill < DOCUMENTS, `killed part-way (after ${afterKill} documents)`);
 
-      const rerun = spawnSync(process.execPath, [bin, 'ingest', input, '--no-progress'], { env, encoding: 'utf8', timeout: 240_000 });
+      const rerun = spawnSync(process.execPath, [bin, 'ingest', input, '--no-progress', '--no-queue'], { env, encoding: 'utf8', timeout: 240_000 });
       assert.equal(rerun.status, 0, rerun.stderr);
       const summary = /documents: (\d+) new, (\d+) already known, (\d+) wire copies, 0 failed/.exec(rerun.stderr);
       assert.ok(summary, rerun.stderr);

@@ -3,7 +3,7 @@
  * committed on its own, so an interrupted run keeps what it stored and a rerun skips it (same
  * content hash). A document that cannot be read or stored is reported on one line and skipped.
  * A progress bar runs on a terminal; a summary line ends the run. On a PostgreSQL store the
- * documents are read here and queued for `sitrep worker` (./enqueue.ts).
+ * documents are read here and queued for `sitrep worker` (./enqueue.ts), unless `--no-queue`.
  */
 import cliProgress from 'cli-progress';
 import { Corpus } from '../corpus.js';
@@ -22,6 +22,8 @@ export interface IngestOptions {
   progress?: boolean;
   /** PostgreSQL: tries a worker gives a document before its job is failed. */
   maxAttempts?: string;
+  /** PostgreSQL: false extracts and stores in this process, as on SQLite (`--no-queue`). */
+  queue?: boolean;
 }
 
 export interface IngestTally {
@@ -52,7 +54,7 @@ export async function runIngest(paths: string[], opts: IngestOptions, io: Io, ma
   const target = dbTarget(opts.db);
   const store = await openCommandStore(opts.db);
   // On PostgreSQL the documents are queued here and extracted by `sitrep worker` processes.
-  if (target.kind === 'postgres') {
+  if (target.kind === 'postgres' && opts.queue !== false) {
     try {
       return await enqueueInputs(paths, target.url, store, { published, source: opts.source, maxBytes, maxAttempts }, io);
     } finally {

@@ -56,6 +56,7 @@ function buildProgram(io: Io, setStatus: (code: number) => void): Command {
     .option('--max-bytes <n>', 'refuse documents larger than this (default 10 MB, or SITREP_MAX_BYTES)')
     .option('--no-progress', 'no progress bar, even on a terminal')
     .option('--max-attempts <n>', 'PostgreSQL: tries a worker gives a document before its job is failed (default 3)')
+    .option('--no-queue', 'PostgreSQL: extract and store in this process instead of queueing for `sitrep worker`')
     .action(async (paths: string[], opts: IngestOptions) => {
       const [{ runIngest }, createExtractor] = await Promise.all([import('./ingest-command.js'), extractorFactory()]);
       setStatus(await runIngest(paths, opts, io, createExtractor));
