@@ -116,10 +116,13 @@ describe('worker pool', { skip: server ? false : `SKIPPED: worker pool test (set
       const victim = workers[0]!;
       const deadline = Date.now() + 600_000;
       while ((await one<{ n: number }>("SELECT count(*)::int AS n FROM jobs WHERE state = 'done'")).n < DOCUMENTS / 5 && Date.now() < deadline) await sleep(100);
+      // Frozen first (SIGSTOP), so that the job it is seen holding is the one it holds when killed.
       let held: { id: number } | undefined;
       while (!held && Date.now() < deadline) {
+        victim.kill('SIGSTOP');
         held = await one<{ id: number } | undefined>("SELECT id::int FROM jobs WHERE state = 'active' AND locked_by LIKE $1", [`%:${victim.pid}:%`]);
-        if (held) victim.kill('SIGKILL');
+        victim.kill(held ? 'SIGKILL' : 'SIGCONT');
+        if (!held) await sleep(20);
       }
       assert.ok(held, 'worker 0 held a job');
       assert.equal((await exits[0])!.signal, 'SIGKILL');
