@@ -1,7 +1,7 @@
 /**
- * The event store's interface. SQLite (embedded, the default) implements it now; a PostgreSQL
- * backend implements the same interface, so every method is asynchronous and every value that
- * crosses it is plain data.
+ * The event store's interface, implemented by SQLite (embedded, the default; src/store/sqlite)
+ * and PostgreSQL (shared by several processes; src/store/postgres), so every method is
+ * asynchronous and every value that crosses it is plain data.
  *
  * What is kept: documents (the text as stored, its metadata, content hash and MinHash
  * signature), mentions (each event as `extract` coded it from one document, with its evidence)
