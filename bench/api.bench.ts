@@ -17,7 +17,7 @@ interface Targets {
 }
 
 /** Starts `sitrep serve` on a free port and resolves with its base URL. */
-function startServer(db: string): Promise<{ url: string; stop: () => void }> {
+export function startServer(db: string): Promise<{ url: string; stop: () => void }> {
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'sitrep.js'), 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
   return new Promise((resolveStart, reject) => {
     let stderr = '';

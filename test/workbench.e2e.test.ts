@@ -8,7 +8,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -19,10 +19,10 @@ import { Corpus, openStore } from '../src/corpus.js';
 import { createExtractor } from '../src/extract.js';
 import { textToArticle } from '../src/ingest/text.js';
 import type { Store } from '../src/store/types.js';
+import { CHROMIUM, hasChromium, launchChromium } from './support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const webRoot = defaultWebRoot();
-const skip = !existsSync(CHROMIUM)
+const skip = !hasChromium()
   ? `${CHROMIUM} is missing (apt-get install -y chromium)`
   : !webRoot ? 'the web app is not built (npm run build)' : false;
 if (skip) process.stderr.write(`\n*** SKIPPING the workbench browser tests: ${skip} ***\n\n`);
@@ -60,17 +60,7 @@ before(async () => {
   token = (await store.createToken('analyst')).token;
   app = await buildApp({ store, logError: () => {}, webRoot });
   base = await app.listen({ host: '127.0.0.1', port: 0 });
-  const { chromium } = await import('playwright-core');
-  // A fresh profile (playwright passes it as --user-data-dir) and no network feature of the browser's own.
-  browser = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1400, height: 850 },
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
-    ],
-  });
+  browser = await launchChromium(join(dir, 'profile'));
   page = await browser.newPage();
   page.on('request', (r) => requested.push(r.url()));
   page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));

@@ -1,8 +1,9 @@
 /**
- * The map: Natural Earth countries (world-atlas, bundled: no tile server) under the events,
+ * The map: Natural Earth countries (world-atlas, bundled: no tile server) and the first-level
+ * divisions of the countries the store holds events in (served by /geo/admin1) under the events,
  * which the server counts in a grid that shrinks as the map zooms in. A cell with one event is
  * a circle coloured by its type and sized by its toll; a cell with several is a numbered marker
- * that zooms in when clicked.
+ * that zooms in when clicked. The open event is ringed.
  */
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
@@ -15,6 +16,8 @@ import { colourOf } from './taxonomy.js';
 export interface EventMap {
   update(filters: URLSearchParams): Promise<number>;
   onMove(handler: () => void): void;
+  /** Rings the open event (null: none), and brings it into view. */
+  highlight(event: { id: string; latitude: number; longitude: number } | null): void;
 }
 
 const dominant = (cell: Cell): string => Object.entries(cell.by_type).sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
@@ -31,13 +34,20 @@ function bboxOf(map: L.Map): string {
 
 export function createMap(element: HTMLElement, openEvent: (id: string) => void): EventMap {
   const map = L.map(element, { worldCopyJump: false, minZoom: 1, maxZoom: 14, attributionControl: true }).setView([20, 20], 2);
-  map.attributionControl.setPrefix(false).addAttribution('Natural Earth (world-atlas)');
+  map.attributionControl.setPrefix(false).addAttribution('Natural Earth (world-atlas; admin-1)');
+  // Panes from the bottom: countries, divisions, events (Leaflet's overlay pane), the ring.
+  map.createPane('basemap').style.zIndex = '200';
+  map.createPane('outlines').style.zIndex = '300';
+  map.createPane('ring').style.zIndex = '650';
   const topology = countries as unknown as Topology<{ countries: GeometryCollection }>;
   L.geoJSON(feature(topology, topology.objects.countries), {
+    pane: 'basemap',
     style: { color: '#999', weight: 0.7, fillColor: '#f6f4ee', fillOpacity: 1 },
     interactive: false,
   }).addTo(map);
+  void loadOutlines(map, element);
   const layer = L.layerGroup().addTo(map);
+  const ring = L.layerGroup().addTo(map);
   let filters = new URLSearchParams();
   let generation = 0;
 
@@ -83,5 +93,34 @@ export function createMap(element: HTMLElement, openEvent: (id: string) => void)
     onMove(handler) {
       moveHandlers.push(handler);
     },
+    highlight(event) {
+      ring.clearLayers();
+      element.dataset.open = event?.id ?? '';
+      if (!event) return;
+      const at = L.latLng(event.latitude, event.longitude);
+      L.circleMarker(at, { pane: 'ring', radius: 15, color: '#111', weight: 3, fill: false, interactive: false, className: 'open-event' }).addTo(ring);
+      if (!map.getBounds().pad(-0.05).contains(at)) map.panTo(at);
+    },
   };
+}
+
+/**
+ * The divisions of the store's countries, drawn once on a canvas (a few thousand polygons stay
+ * cheap there); a map without them still works, so a failure only leaves them out.
+ */
+async function loadOutlines(map: L.Map, element: HTMLElement): Promise<void> {
+  try {
+    const outlines = await api.outlines();
+    // GeoJSON hands its options to each polygon, renderer included (its type leaves that out).
+    const options: L.GeoJSONOptions & L.PathOptions = {
+      pane: 'outlines',
+      renderer: L.canvas({ pane: 'outlines' }),
+      style: { color: '#a89f91', weight: 0.6, fill: false },
+      interactive: false,
+    };
+    L.geoJSON(outlines, options).addTo(map);
+    element.dataset.outlines = String(outlines.features.length);
+  } catch {
+    element.dataset.outlines = '0';
+  }
 }

@@ -1,6 +1,7 @@
 /**
  * The timeline: events per day, stacked by type, over the whole range the other filters
- * leave. Dragging across it chooses a range of days (the from/to filters); a double click
+ * leave; per week or month when the days outnumber the bars it has room for (the server sums
+ * them). Dragging across it chooses a range of days (the from/to filters); a double click
  * clears it.
  */
 import { api } from './api.js';
@@ -14,6 +15,13 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
   const el = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
   return el;
+}
+
+/** The time just after a bar that starts at `date` and counts one day, week or month. */
+function bucketEnd(date: string, bucket: 'day' | 'week' | 'month'): number {
+  const start = new Date(date + 'T00:00:00Z');
+  if (bucket === 'month') return Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1);
+  return start.getTime() + (bucket === 'week' ? 7 : 1) * DAY;
 }
 
 export interface Timeline {
@@ -52,9 +60,9 @@ export function createTimeline(element: HTMLElement, onRange: (from: string | nu
 
   return {
     async update(filters, from, to) {
-      const { days: counts } = await api.days(filters);
-      element.replaceChildren();
       width = element.clientWidth || 800;
+      const { bucket, days: counts } = await api.days(filters, Math.max(10, Math.floor((width - 2 * pad) / 3)));
+      element.replaceChildren();
       const height = element.clientHeight || 120;
       const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'events per day' });
       element.append(root);
@@ -66,7 +74,7 @@ export function createTimeline(element: HTMLElement, onRange: (from: string | nu
         return;
       }
       first = Date.parse(counts[0]!.date);
-      days = Math.round((Date.parse(counts.at(-1)!.date) - first) / DAY) + 1;
+      days = Math.round((bucketEnd(counts.at(-1)!.date, bucket) - first) / DAY);
       const perDay = new Map<string, Array<{ type: string; count: number }>>();
       for (const c of counts) perDay.set(c.date, [...(perDay.get(c.date) ?? []), c]);
       const max = Math.max(...[...perDay.values()].map((list) => list.reduce((n, c) => n + c.count, 0)));
@@ -74,19 +82,21 @@ export function createTimeline(element: HTMLElement, onRange: (from: string | nu
       const plot = height - 18;
       for (const [date, list] of perDay) {
         const x = pad + ((Date.parse(date) - first) / DAY) * barWidth;
+        const span = (bucketEnd(date, bucket) - Date.parse(date)) / DAY;
         let y = plot;
         const inRange = (!from || date >= from) && (!to || date <= to);
         for (const c of list) {
           const h = (c.count / max) * (plot - 6);
           y -= h;
-          const bar = svg('rect', { x, y, width: Math.max(1, barWidth - 1), height: h, fill: colourOf(c.type), opacity: inRange ? 1 : 0.25 });
+          const bar = svg('rect', { x, y, width: Math.max(1, span * barWidth - 1), height: h, fill: colourOf(c.type), opacity: inRange ? 1 : 0.25 });
           const title = svg('title', {});
-          title.textContent = `${date}: ${c.count} ${c.type}`;
+          title.textContent = `${bucket === 'day' ? '' : `${bucket} of `}${date}: ${c.count} ${c.type}`;
           bar.append(title);
           root.append(bar);
         }
       }
-      for (const [x, anchor, text] of [[pad, 'start', counts[0]!.date], [width - pad, 'end', counts.at(-1)!.date]] as const) {
+      const lastDay = dayOf(first + (days - 1) * DAY);
+      for (const [x, anchor, text] of [[pad, 'start', counts[0]!.date], [width - pad, 'end', bucket === 'day' ? lastDay : `${lastDay} (by ${bucket})`]] as const) {
         const label = svg('text', { x, y: height - 4, 'text-anchor': anchor, 'font-size': 11, fill: '#555' });
         label.textContent = text;
         root.append(label);
