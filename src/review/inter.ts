@@ -2,7 +2,7 @@
  * ACLED's inter code of an actor name as a reviewer types it: the CSV's inter1/inter2 columns
  * (and its interaction code) follow an edited actor. The names are the dictionary's own, with
  * or without the " (Country)" that ACLED adds to roles and groups; a name the dictionary does not
- * know gives null, and the event keeps the code it had (a reviewer fixing a spelling).
+ * know gives null, and the event keeps the code its reports gave (a reviewer fixing a spelling).
  */
 import { COUNTRY_ROLES, type ActorDictionary } from '../actors/index.js';
 

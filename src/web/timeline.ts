@@ -37,12 +37,19 @@ export function createTimeline(element: HTMLElement, onRange: (from: string | nu
 
   let dragFrom: number | null = null;
   let brush: SVGRectElement | null = null;
+  /** Each bar's place and what it counts, for the line shown while the pointer is over it. */
+  let bars: Array<{ x: number; w: number; label: string }> = [];
+  let hover: SVGTextElement | null = null;
   const xOf = (event: MouseEvent): number => event.clientX - element.getBoundingClientRect().left;
   element.addEventListener('mousedown', (event) => {
     dragFrom = xOf(event);
     event.preventDefault();
   });
   element.addEventListener('mousemove', (event) => {
+    if (dragFrom === null && hover) {
+      const x = xOf(event);
+      hover.textContent = bars.find((b) => x >= b.x && x <= b.x + Math.max(b.w, 2))?.label ?? '';
+    }
     if (dragFrom === null || !brush) return;
     const x = xOf(event);
     brush.setAttribute('x', String(Math.min(dragFrom, x)));
@@ -80,21 +87,29 @@ export function createTimeline(element: HTMLElement, onRange: (from: string | nu
       const max = Math.max(...[...perDay.values()].map((list) => list.reduce((n, c) => n + c.count, 0)));
       const barWidth = (width - 2 * pad) / days;
       const plot = height - 18;
+      // One path per type (and per side of the chosen range) rather than an element per bar:
+      // thousands of bars are then drawn at the cost of a dozen elements.
+      const paths = new Map<string, string[]>();
+      bars = [];
       for (const [date, list] of perDay) {
         const x = pad + ((Date.parse(date) - first) / DAY) * barWidth;
-        const span = (bucketEnd(date, bucket) - Date.parse(date)) / DAY;
+        const w = Math.max(1, ((bucketEnd(date, bucket) - Date.parse(date)) / DAY) * barWidth - 1);
+        bars.push({ x, w, label: `${bucket === 'day' ? '' : `${bucket} of `}${date}: ${list.map((c) => `${c.count} ${c.type}`).join(', ')}` });
         let y = plot;
         const inRange = (!from || date >= from) && (!to || date <= to);
         for (const c of list) {
           const h = (c.count / max) * (plot - 6);
           y -= h;
-          const bar = svg('rect', { x, y, width: Math.max(1, span * barWidth - 1), height: h, fill: colourOf(c.type), opacity: inRange ? 1 : 0.25 });
-          const title = svg('title', {});
-          title.textContent = `${bucket === 'day' ? '' : `${bucket} of `}${date}: ${c.count} ${c.type}`;
-          bar.append(title);
-          root.append(bar);
+          const key = `${c.type}|${inRange ? 1 : 0.25}`;
+          paths.set(key, [...(paths.get(key) ?? []), `M${x.toFixed(1)} ${y.toFixed(1)}h${w.toFixed(1)}v${h.toFixed(1)}h${(-w).toFixed(1)}z`]);
         }
       }
+      for (const [key, parts] of paths) {
+        const [type, opacity] = key.split('|') as [string, string];
+        root.append(svg('path', { d: parts.join(''), fill: colourOf(type), opacity, class: 'bars' }));
+      }
+      hover = svg('text', { x: width - pad, y: 12, 'text-anchor': 'end', 'font-size': 11, fill: '#333' });
+      root.append(hover);
       const lastDay = dayOf(first + (days - 1) * DAY);
       for (const [x, anchor, text] of [[pad, 'start', counts[0]!.date], [width - pad, 'end', bucket === 'day' ? lastDay : `${lastDay} (by ${bucket})`]] as const) {
         const label = svg('text', { x, y: height - 4, 'text-anchor': anchor, 'font-size': 11, fill: '#555' });
