@@ -205,4 +205,4 @@ document.addEventListener('keydown', (event) => {
   else if (event.key === 'r' && id) document.getElementById('reject')?.click();
 });
 
-void refresh();
+void refresh().then(() => map.showOutlines());

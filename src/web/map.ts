@@ -18,6 +18,8 @@ export interface EventMap {
   onMove(handler: () => void): void;
   /** Rings the open event (null: none), and brings it into view. */
   highlight(event: { id: string; latitude: number; longitude: number } | null): void;
+  /** Draws the divisions of the store's countries (after the first view: they can weigh megabytes). */
+  showOutlines(): Promise<void>;
 }
 
 const dominant = (cell: Cell): string => Object.entries(cell.by_type).sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
@@ -50,7 +52,6 @@ export function createMap(element: HTMLElement, openEvent: (id: string) => void)
     interactive: false,
   };
   L.geoJSON(feature(topology, topology.objects.countries), basemap).addTo(map);
-  void loadOutlines(map, element);
   const layer = L.layerGroup().addTo(map);
   const ring = L.layerGroup().addTo(map);
   let filters = new URLSearchParams();
@@ -124,6 +125,7 @@ export function createMap(element: HTMLElement, openEvent: (id: string) => void)
     onMove(handler) {
       moveHandlers.push(handler);
     },
+    showOutlines: () => loadOutlines(map, element),
     highlight(event) {
       ring.clearLayers();
       element.dataset.open = event?.id ?? '';
@@ -145,7 +147,7 @@ async function loadOutlines(map: L.Map, element: HTMLElement): Promise<void> {
     const options: L.GeoJSONOptions & L.PathOptions = {
       pane: 'outlines',
       renderer: L.canvas({ pane: 'outlines' }),
-      style: { color: '#a89f91', weight: 0.6, fill: false },
+      style: { color: '#8f8676', weight: 0.8, fill: false },
       interactive: false,
     };
     L.geoJSON(outlines, options).addTo(map);
