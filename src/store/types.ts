@@ -191,6 +191,13 @@ export interface EventCell {
   id: string | null;
 }
 
+/** How many matching events a country holds (the map's outlines are drawn for these). */
+export interface CountryCount {
+  iso3: string;
+  country: string;
+  count: number;
+}
+
 /** Events per day and type (the timeline). */
 export interface DayCount {
   date: string;
@@ -280,6 +287,8 @@ export interface Store {
   cells(query: EventQuery, cellDegrees: number): Promise<EventCell[]>;
   /** The matching events per day and type, oldest first (cursor and limit ignored). */
   days(query: EventQuery): Promise<DayCount[]>;
+  /** The countries of the matching events, most events first (cursor and limit ignored). */
+  countries(query: EventQuery): Promise<CountryCount[]>;
   /** Rebuilds every event from the mentions, in arrival order (after a rule change). */
   remerge(): Promise<{ events: number }>;
   stats(): Promise<StoreStats>;
