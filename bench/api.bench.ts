@@ -17,7 +17,7 @@ interface Targets {
 }
 
 /** Starts `sitrep serve` on a free port and resolves with its base URL. */
-function startServer(db: string): Promise<{ url: string; stop: () => void }> {
+export function startServer(db: string): Promise<{ url: string; pid: number; stop: () => void }> {
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'sitrep.js'), 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
   return new Promise((resolveStart, reject) => {
     let stderr = '';
@@ -25,7 +25,7 @@ function startServer(db: string): Promise<{ url: string; stop: () => void }> {
     child.stderr.on('data', (chunk: string) => {
       stderr += chunk;
       const match = /on (http:\/\/\S+) /.exec(stderr);
-      if (match) resolveStart({ url: match[1]!, stop: () => child.kill('SIGTERM') });
+      if (match) resolveStart({ url: match[1]!, pid: child.pid!, stop: () => child.kill('SIGTERM') });
     });
     child.on('exit', (code) => reject(new Error(`sitrep serve exited (${code}): ${stderr.trim().split('\n').at(-1) ?? ''}`)));
   });

@@ -16,7 +16,9 @@ import type { Article } from './ingest/index.js';
 import { bandKeys, COPY_THRESHOLD, decodeSignature, encodeSignature, signature, similarity } from './ingest/minhash.js';
 import { foldReports, matchAcross, WINDOW_DAYS } from './merge/across.js';
 import { recordOf } from './record/index.js';
+import { loadActorDictionary } from './actors/index.js';
 import { applyEdits } from './review/edits.js';
+import { createInterLookup, type InterLookup } from './review/inter.js';
 import { openSqliteStore, type OpenOptions } from './store/sqlite/store.js';
 import type { DocumentMeta, IngestOutcome, Merger, NewMention, Store } from './store/types.js';
 import type { CodedEvent, DocMeta } from './types.js';
@@ -24,13 +26,17 @@ import type { CodedEvent, DocMeta } from './types.js';
 export const DB_ENV = 'SITREP_DB';
 export const DEFAULT_DB = 'sitrep.db';
 
+// The actor dictionary is loaded only when an edit names an actor (about 130 ms).
+let interLookup: InterLookup | null = null;
+const interOf: InterLookup = (name) => (interLookup ??= createInterLookup(loadActorDictionary()))(name);
+
 /** sitrep's cross-document merge rules, as the store asks for them. */
 export const MERGER: Merger = {
   match: (mention, candidates) => matchAcross(mention.event, candidates),
   fold: (mentions) => foldReports(mentions),
   record: (id, event) => recordOf(id, event),
   windowDays: WINDOW_DAYS,
-  applyEdits,
+  applyEdits: (event, edits) => applyEdits(event, edits, interOf),
 };
 
 /** The store's path: the option, else SITREP_DB, else ./sitrep.db. */

@@ -8,7 +8,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -19,10 +19,10 @@ import { Corpus, openStore } from '../src/corpus.js';
 import { createExtractor } from '../src/extract.js';
 import { textToArticle } from '../src/ingest/text.js';
 import type { Store } from '../src/store/types.js';
+import { CHROMIUM, hasChromium, launchChromium } from './support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const webRoot = defaultWebRoot();
-const skip = !existsSync(CHROMIUM)
+const skip = !hasChromium()
   ? `${CHROMIUM} is missing (apt-get install -y chromium)`
   : !webRoot ? 'the web app is not built (npm run build)' : false;
 if (skip) process.stderr.write(`\n*** SKIPPING the workbench browser tests: ${skip} ***\n\n`);
@@ -60,17 +60,7 @@ before(async () => {
   token = (await store.createToken('analyst')).token;
   app = await buildApp({ store, logError: () => {}, webRoot });
   base = await app.listen({ host: '127.0.0.1', port: 0 });
-  const { chromium } = await import('playwright-core');
-  // A fresh profile (playwright passes it as --user-data-dir) and no network feature of the browser's own.
-  browser = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1400, height: 850 },
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
-    ],
-  });
+  browser = await launchChromium(join(dir, 'profile'));
   page = await browser.newPage();
   page.on('request', (r) => requested.push(r.url()));
   page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
@@ -86,16 +76,29 @@ after(async () => {
 });
 
 const get = async <T>(path: string): Promise<T> => (await fetch(base + path)).json() as Promise<T>;
-type Listed = { events: Array<{ id: string; event_date: string; fatalities: number; evidence: Array<{ doc: string; text: string }>; location: string }> };
+type Listed = {
+  events: Array<{ id: string; event_date: string; fatalities: number; evidence: Array<{ doc: string; text: string }>; location: string; iso3: string; latitude: number }>;
+};
 
-test('the map shows every stored event', { skip }, async () => {
+test('the map shows every stored event over the admin-1 outlines of their countries', { skip }, async () => {
   const all = await get<Listed>('/events?limit=1000');
   assert.ok(all.events.length >= 16, `events from the fixtures: ${all.events.length}`);
   await page.goto(base + '/');
   await page.waitForSelector(`#map[data-events="${all.events.length}"]`, { timeout: 15_000 });
+  await page.locator('body[data-updated]').waitFor();
   const markers = await page.locator('.event-marker, .cluster').count();
   assert.ok(markers > 0, 'markers on the map');
   assert.equal(await page.locator('#list li').count(), all.events.length);
+  await page.waitForSelector('#map[data-outlines]');
+  const outlines = await get<{ features: Array<{ properties: { iso3: string } }> }>('/geo/admin1');
+  const countries = new Set(all.events.map((e) => e.iso3));
+  assert.deepEqual(new Set(outlines.features.map((f) => f.properties.iso3)), countries, 'the divisions of exactly the stored countries');
+  assert.equal(await page.locator('#map').getAttribute('data-outlines'), String(outlines.features.length));
+  assert.equal(await page.locator('.leaflet-outlines-pane canvas').count(), 1, 'drawn on the outlines pane');
+  // Closer in, where the divisions show: Africa and the Middle East.
+  await page.click('.leaflet-control-zoom-in');
+  await page.click('.leaflet-control-zoom-in');
+  await page.waitForTimeout(800); // the zoom animation and the canvases' redraw
   await page.screenshot({ path: join(screenshots, 'map.png') });
 });
 
@@ -134,6 +137,9 @@ test('an event view marks its evidence spans in the reports', { skip }, async ()
   for (const e of event.evidence) assert.ok(marked.some((m) => m.includes(e.text)), `"${e.text}" is marked`);
   assert.match(await page.locator('td[data-field="date"]').textContent() ?? '', /the day is known|week|month/);
   assert.match(await page.locator('td[data-field="place"]').textContent() ?? '', /precision: /);
+  await page.waitForSelector(`#map[data-open="${event.id}"] .open-event`);
+  assert.equal(await page.locator('.open-event').count(), 1, 'the open event is ringed on the map');
+  assert.equal(await page.locator(`#list li.current[data-id="${event.id}"]`).count(), 1, 'and marked in the list');
   await page.screenshot({ path: join(screenshots, 'event.png') });
   await page.locator('section.doc').first().scrollIntoViewIfNeeded();
   await page.locator('section.doc').first().screenshot({ path: join(screenshots, 'evidence.png') });
@@ -164,6 +170,50 @@ test('a reviewer edits the fatalities: the API, the CSV export and the audit log
   const line = csv.split('\n').find((l) => l.startsWith(event.id + ','))!;
   assert.match(line, new RegExp(`,${wanted},sitrep review: edited \\(fatalities\\) by analyst,`));
   await page.locator('.review').screenshot({ path: join(screenshots, 'review.png') });
+});
+
+test('a reviewer moves an event to a place found in the gazetteer under another spelling', { skip }, async () => {
+  const all = await get<Listed>('/events?limit=1000');
+  const event = all.events.find((e) => e.iso3 !== 'SYR')!;
+  await page.goto(`${base}/?event=${event.id}`);
+  await page.waitForSelector('form.edit');
+  await page.fill('input[name="place_search"]', 'Sweida');
+  await page.press('input[name="place_search"]', 'Enter');
+  // Not in the event's country: the search goes on to every country and says so.
+  const pick = page.locator('.place-results button.pick', { hasText: 'As-Suwayda' }).first();
+  await pick.waitFor();
+  assert.match(await pick.textContent() ?? '', /outside/);
+  await page.locator('.review').screenshot({ path: join(screenshots, 'review-place.png') });
+  await pick.click();
+  assert.match(await page.locator('.place-chosen').textContent() ?? '', /→ As-Suwayda.*As Sweida, Syria.*precision 1/);
+  await page.click('form.edit button[type="submit"]');
+  await page.locator('.audit li', { hasText: 'location:' }).waitFor();
+  const detail = await get<{ event: { location: string; admin1: string; country: string; iso3: string; latitude: number; geo_precision: number } }>(`/events/${event.id}`);
+  assert.deepEqual([detail.event.location, detail.event.admin1, detail.event.country, detail.event.iso3, detail.event.geo_precision], ['As-Suwayda', 'As Sweida', 'Syria', 'SYR', 1]);
+  assert.ok(Math.abs(detail.event.latitude - 32.71) < 0.05);
+  assert.match(await page.locator('.audit').textContent() ?? '', new RegExp(`location: ${event.location} → As-Suwayda`));
+});
+
+test('a reviewer merges an event chosen from a search, not typed by id', { skip }, async () => {
+  const all = await get<Listed>('/events?limit=1000');
+  const keep = all.events[0]!;
+  // Another event told by another document, whose place is one word to search for.
+  const other = all.events.find((e) => e.evidence.every((x) => !keep.evidence.some((k) => k.doc === x.doc)) && /^\w+$/.test(e.location))!;
+  const before = await get<{ documents: Array<{ id: string }> }>(`/events/${keep.id}`);
+  await page.goto(`${base}/?event=${keep.id}`);
+  await page.waitForSelector('.merge-picker');
+  await page.fill('input[name="merge_search"]', other.location);
+  await page.press('input[name="merge_search"]', 'Enter');
+  const button = page.locator(`.merge-results button.merge-in[data-id="${other.id}"]`);
+  await button.waitFor();
+  assert.equal(await page.locator(`.merge-results button.merge-in[data-id="${keep.id}"]`).count(), 0, 'never the event itself');
+  await button.click();
+  await page.locator('.audit li', { hasText: 'merge' }).waitFor();
+  const after = await get<Listed>('/events?limit=1000');
+  assert.ok(!after.events.some((e) => e.id === other.id), 'the merged event is gone');
+  const merged = await get<{ documents: Array<{ id: string }> }>(`/events/${keep.id}`);
+  assert.ok(merged.documents.length > before.documents.length, 'its reports joined');
+  assert.match(await page.locator('.audit').textContent() ?? '', new RegExp(`merged ${other.id} into this event`));
 });
 
 test('a reject (key r) removes the event from the default queries', { skip }, async () => {

@@ -177,7 +177,7 @@ test('GET /openapi.json is OpenAPI 3.1 generated from the schemas, and real resp
   assert.equal(doc.openapi, '3.1.0');
   assert.deepEqual(Object.keys(doc.paths).sort(), [
     '/documents', '/documents/{id}', '/events', '/events/cells', '/events/days', '/events/{id}', '/events/{id}/audit', '/events/{id}/review',
-    '/export.csv', '/export.geojson',
+    '/export.csv', '/export.geojson', '/geo/admin1', '/places',
   ]);
   assert.ok(doc.paths['/events/{id}/review']!.post!.security, 'a review needs a token');
   const params = doc.paths['/events']!.get!.parameters.map((p) => p.name);

@@ -11,6 +11,8 @@
  *   GET  /events/:id/audit  the event's audit log
  *   GET  /events/cells      events counted in a grid for the map (clusters)
  *   GET  /events/days       events per day and type for the timeline
+ *   GET  /geo/admin1        admin-1 outlines of the store's countries (GeoJSON) for the map
+ *   GET  /places            gazetteer search for the review panel's place field
  *   GET  /openapi.json      generated from the schemas
  *   GET  /                  the workbench (the built web app), when it is built
  *
@@ -25,12 +27,14 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { Corpus } from '../corpus.js';
 import { SitrepError } from '../errors.js';
+import { loadGazetteer, type Gazetteer } from '../geo/index.js';
 import { toBatchItem } from '../ingest/batch.js';
 import { createWriter, type Format } from '../record/writers.js';
 import { toEventQuery } from '../store/filters.js';
 import { eventPages } from '../store/pages.js';
 import type { EventQuery, Store } from '../store/types.js';
 import { createErrorHandler, errorBody } from './errors.js';
+import { geoRoutes } from './geo-routes.js';
 import { mapRoutes } from './map-routes.js';
 import { reviewRoutes } from './review-routes.js';
 import { serveWeb } from './web.js';
@@ -52,6 +56,8 @@ export interface AppOptions {
   protectReads?: boolean;
   /** The folder of the built web app served at / (none: no workbench, only the API). */
   webRoot?: string | null;
+  /** The gazetteer GET /places searches (the extractor's, when there is one); default: loaded on first use. */
+  gazetteer?: Gazetteer;
 }
 
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
@@ -228,6 +234,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   reviewRoutes(fastify, { store, requireToken, readHooks, reviewerOf: (request) => tokenNames.get(request) ?? 'unknown' });
   mapRoutes(fastify, store, readHooks);
+  let gazetteer = options.gazetteer ?? null;
+  geoRoutes(fastify, { store, readHooks, gazetteer: () => (gazetteer ??= loadGazetteer()) });
   if (options.webRoot) await serveWeb(fastify, options.webRoot);
 
   let openapi: object | null = null;

@@ -5,11 +5,12 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { EventFilters, toEventQuery } from '../store/filters.js';
+import { toEventQuery } from '../store/filters.js';
 import type { Store } from '../store/types.js';
 import type { RouteDoc } from './openapi.js';
 import type { Guard } from './review-routes.js';
-import { CellsQuery, CellsSchema, DaysSchema, ErrorSchema } from './schemas.js';
+import { binDays, bucketFor } from './day-bins.js';
+import { CellsQuery, CellsSchema, DaysQuery, DaysSchema, ErrorSchema } from './schemas.js';
 
 const E400 = { description: 'a bad parameter, named in the message', schema: ErrorSchema };
 
@@ -41,12 +42,17 @@ export function mapRoutes(fastify: FastifyInstance, store: Store, readHooks: { o
 
   app.get('/events/days', {
     ...readHooks,
-    schema: { querystring: EventFilters },
+    schema: { querystring: DaysQuery },
     config: {
       doc: {
-        summary: 'The matching events per day and event type, oldest first (the timeline)',
-        responses: { 200: { description: 'counts per day and type', schema: DaysSchema }, 400: E400 },
+        summary: 'The matching events per day and event type, oldest first (the timeline); per week or month when the days outnumber `bins`',
+        responses: { 200: { description: 'counts per day (or week, or month) and type', schema: DaysSchema }, 400: E400 },
       } satisfies RouteDoc,
     },
-  }, async (request) => ({ days: await store.days(toEventQuery(request.query)) }));
+  }, async (request) => {
+    const { bins, ...filters } = request.query;
+    const days = await store.days(toEventQuery(filters));
+    const bucket = bucketFor(days, bins);
+    return { bucket, days: binDays(days, bucket) };
+  });
 }

@@ -86,6 +86,22 @@ test('an edit shows in GET /events/{id}, the CSV and GeoJSON exports, and the au
   assert.deepEqual([entry!.action, entry!.reviewer, entry!.note, entry!.before.fatalities, entry!.after.fatalities], ['edit', 'alice', 'morgue count', 5, 17]);
 });
 
+test("an edited actor changes the CSV's inter codes and interaction with it", async () => {
+  const id = ids[0]!;
+  const column = (row: string[], name: string): string => row[ACLED_COLUMNS.indexOf(name as (typeof ACLED_COLUMNS)[number])]!;
+  const before = parseCsv((await app.inject({ url: '/export.csv' })).body).find((cells) => cells[0] === id)!;
+  assert.deepEqual([column(before, 'inter1'), column(before, 'inter2'), column(before, 'interaction')], ['3', '7', '37']);
+  const r = await review(id, { action: 'edit', edits: { actor1: 'Military Forces of Syria', actor2: 'Protesters (Syria)' } });
+  assert.equal(r.statusCode, 200, r.body);
+  const after = parseCsv((await app.inject({ url: '/export.csv' })).body).find((cells) => cells[0] === id)!;
+  assert.deepEqual([column(after, 'actor1'), column(after, 'inter1'), column(after, 'actor2'), column(after, 'inter2'), column(after, 'interaction')],
+    ['Military Forces of Syria', '1', 'Protesters (Syria)', '6', '16']);
+  // A name the dictionary does not know keeps the code the reports gave (Civilians: 7).
+  await review(id, { action: 'edit', edits: { actor2: 'Residents of the camp' } });
+  const unknown = parseCsv((await app.inject({ url: '/export.csv' })).body).find((cells) => cells[0] === id)!;
+  assert.equal(column(unknown, 'inter2'), '7');
+});
+
 test('a rejected event leaves the listings, the exports, the grid and the timeline unless asked for', async () => {
   const id = ids[2]!;
   assert.equal((await review(id, { action: 'reject' })).statusCode, 200);
@@ -109,8 +125,12 @@ test('the grid shrinks with the zoom, singles carry their id, and the timeline c
   assert.equal(fine.cells.length, 3);
   assert.ok(fine.cells.every((c) => c.id && ids.includes(c.id)));
   assert.equal((await app.inject({ url: '/events/cells?zoom=40' })).statusCode, 400);
-  const days = (await app.inject({ url: '/events/days?from=2023-05-02' })).json() as { days: Array<{ date: string; type: string; count: number }> };
-  assert.deepEqual(days.days, [{ date: '2023-05-02', type: 'Violence against civilians', count: 1 }]);
+  const days = (await app.inject({ url: '/events/days?from=2023-05-02' })).json() as { bucket: string; days: Array<{ date: string; type: string; count: number }> };
+  assert.deepEqual(days, { bucket: 'day', days: [{ date: '2023-05-02', type: 'Violence against civilians', count: 1 }] });
+  // Three days do not fit two bars: the week from Monday 2023-05-01 holds them all.
+  const weeks = (await app.inject({ url: '/events/days?review=all&bins=2' })).json() as typeof days;
+  assert.deepEqual(weeks, { bucket: 'week', days: [{ date: '2023-05-01', type: 'Violence against civilians', count: 3 }] });
+  assert.equal((await app.inject({ url: '/events/days?bins=0' })).statusCode, 400);
 });
 
 test('with protected reads every read needs a token, and the reviewer is the token\'s name', async () => {

@@ -237,6 +237,42 @@ export const CellsSchema = z
   })
   .meta({ id: 'Cells' });
 
+export const DaysQuery = withDateOrder(
+  z.strictObject({
+    ...filterShape,
+    bins: z.string().regex(/^\d{1,4}$/, 'is not a whole number from 1 to 5000').transform(Number).refine((n) => n >= 1 && n <= 5000, 'is not a whole number from 1 to 5000')
+      .optional().describe('at most this many bars: days are summed per week, or per month, when there are more (default: per day)'),
+  }),
+);
+
 export const DaysSchema = z
-  .object({ days: z.array(z.object({ date: z.string(), type: z.string(), count: z.number().int() })) })
+  .object({
+    bucket: z.enum(['day', 'week', 'month']).describe('what each row counts: a day, a week from Monday, or a month; `date` is its first day'),
+    days: z.array(z.object({ date: z.string(), type: z.string(), count: z.number().int() })),
+  })
   .meta({ id: 'Days' });
+
+// --- geography ---
+
+const countryCode = z.string().regex(/^[A-Za-z]{2,3}$/, 'is not an ISO 3166 country code (SY or SYR)');
+
+export const OutlinesQuery = z.strictObject({
+  country: z.string().max(2000).regex(/^[A-Za-z]{2,3}(,[A-Za-z]{2,3})*$/, 'is not a list of ISO 3166 country codes (SY,IQ or SYR,IRQ)').optional()
+    .describe('comma-separated ISO 3166 alpha-2 or alpha-3 codes; default: every country the store holds events in'),
+});
+
+export const PlacesQuery = z.strictObject({
+  q: z.string().trim().min(1, 'is empty').max(200, 'is longer than 200 characters').describe('a place name in any spelling the gazetteer knows'),
+  country: countryCode.optional().describe('only places in this country (ISO 3166 alpha-2 or alpha-3)'),
+  limit: z.string().regex(/^\d{1,2}$/, 'is not a whole number from 1 to 50').transform(Number).refine((n) => n >= 1 && n <= 50, 'is not a whole number from 1 to 50')
+    .optional().describe('at most this many places, 1-50 (default 10)'),
+});
+
+const PlaceResultSchema = z.object({
+  location: z.string(), country: z.string(), iso3: z.string(), admin1: z.string().nullable(), admin2: z.string().nullable(),
+  latitude: z.number(), longitude: z.number(), geo_precision: precision,
+  kind: z.string().describe('town, district, province, country or place'), population: z.number().int(), id: z.string().describe('the gazetteer\'s id'),
+});
+export type PlaceResult = z.input<typeof PlaceResultSchema>;
+
+export const PlacesSchema = z.object({ places: z.array(PlaceResultSchema) }).meta({ id: 'Places' });

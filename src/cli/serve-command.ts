@@ -34,7 +34,8 @@ export async function runServe(opts: ServeOptions, io: Io, makeExtractor: () => 
   const store = await openCommandStore(opts.db);
   const protectReads = opts.protectReads === true || process.env.SITREP_PROTECT_READS === '1';
   const webRoot = defaultWebRoot();
-  const app = await buildApp({ store, corpus: new Corpus(store, makeExtractor()), logError: io.err, protectReads, webRoot });
+  const extractor = makeExtractor();
+  const app = await buildApp({ store, corpus: new Corpus(store, extractor), logError: io.err, protectReads, webRoot, gazetteer: extractor.resources.gazetteer });
   try {
     await app.listen({ port, host });
   } catch (error) {

@@ -9,8 +9,10 @@
  */
 import { eventTypeOf } from '../taxonomy.js';
 import type { CodedEvent, ReviewEdits } from '../types.js';
+import type { InterLookup } from './inter.js';
 
-export function applyEdits(event: CodedEvent, edits: ReviewEdits): CodedEvent {
+/** `interOf` gives an edited actor's inter code (the CSV's inter columns); without it they stay. */
+export function applyEdits(event: CodedEvent, edits: ReviewEdits, interOf: InterLookup = () => null): CodedEvent {
   const e: CodedEvent = { ...event, stated: { ...event.stated } };
   if (edits.sub_event_type !== undefined) {
     e.subEventType = edits.sub_event_type;
@@ -19,8 +21,14 @@ export function applyEdits(event: CodedEvent, edits: ReviewEdits): CodedEvent {
   } else if (edits.event_type !== undefined && edits.event_type !== e.eventType) {
     e.eventType = edits.event_type;
   }
-  if (edits.actor1 !== undefined) e.actor1 = edits.actor1;
-  if (edits.actor2 !== undefined) e.actor2 = edits.actor2;
+  if (edits.actor1 !== undefined) {
+    e.actor1 = edits.actor1;
+    e.inter1 = interOf(edits.actor1) ?? e.inter1;
+  }
+  if (edits.actor2 !== undefined) {
+    e.actor2 = edits.actor2;
+    e.inter2 = edits.actor2 === null ? 0 : interOf(edits.actor2) ?? e.inter2;
+  }
   if (edits.assoc_actor_1 !== undefined) e.assocActor1 = edits.assoc_actor_1;
   if (edits.assoc_actor_2 !== undefined) e.assocActor2 = edits.assoc_actor_2;
   if (edits.event_date !== undefined) {

@@ -68,6 +68,16 @@ export function eventColumns({ record: r, machine }: FoldedEvent, updatedAt: str
   };
 }
 
+/**
+ * The ACLED inter codes of an edited event as shown: the machine's fold (`coded`) with the
+ * reviewer's edits laid over it, so that an edited actor's code follows the actor.
+ */
+export function editedInter(merger: Merger, coded: string, review: Review | null): [number, number] {
+  const machine = JSON.parse(coded) as CodedEvent;
+  const shown = review ? merger.applyEdits(machine, review.edits) : machine;
+  return [shown.inter1, shown.inter2];
+}
+
 /** What text search reads of an event: its notes, actors, places and the words of its evidence. */
 export function searchText(r: EventRecord): string {
   return [

@@ -1,7 +1,7 @@
 /**
- * The event store's interface. SQLite (embedded, the default) implements it now; a PostgreSQL
- * backend implements the same interface, so every method is asynchronous and every value that
- * crosses it is plain data.
+ * The event store's interface, implemented by SQLite (embedded, the default; src/store/sqlite)
+ * and PostgreSQL (shared by several processes; src/store/postgres), so every method is
+ * asynchronous and every value that crosses it is plain data.
  *
  * What is kept: documents (the text as stored, its metadata, content hash and MinHash
  * signature), mentions (each event as `extract` coded it from one document, with its evidence)
@@ -191,6 +191,13 @@ export interface EventCell {
   id: string | null;
 }
 
+/** How many matching events a country holds (the map's outlines are drawn for these). */
+export interface CountryCount {
+  iso3: string;
+  country: string;
+  count: number;
+}
+
 /** Events per day and type (the timeline). */
 export interface DayCount {
   date: string;
@@ -280,6 +287,8 @@ export interface Store {
   cells(query: EventQuery, cellDegrees: number): Promise<EventCell[]>;
   /** The matching events per day and type, oldest first (cursor and limit ignored). */
   days(query: EventQuery): Promise<DayCount[]>;
+  /** The countries of the matching events, most events first (cursor and limit ignored). */
+  countries(query: EventQuery): Promise<CountryCount[]>;
   /** Rebuilds every event from the mentions, in arrival order (after a rule change). */
   remerge(): Promise<{ events: number }>;
   stats(): Promise<StoreStats>;

@@ -19,6 +19,10 @@ export interface EventDetail {
 }
 export interface StoredDocument { id: string; title: string | null; text: string; source: string | null; published: string | null; url: string | null }
 export interface Cell { latitude: number; longitude: number; count: number; fatalities: number; by_type: Record<string, number>; id: string | null }
+export interface PlaceResult {
+  location: string; country: string; iso3: string; admin1: string | null; admin2: string | null; latitude: number; longitude: number;
+  geo_precision: number; kind: string; population: number; id: string;
+}
 export interface AuditEntry { seq: number; reviewer: string; at: string; action: string; before: EventRecord | null; after: EventRecord | null; note: string | null }
 
 const TOKEN_KEY = 'sitrep-token';
@@ -52,7 +56,17 @@ export const api = {
     if (bbox) p.set('bbox', bbox);
     return call<{ total: number; cells: Cell[] }>(withQuery('/events/cells', p));
   },
-  days: (filters: URLSearchParams) => call<{ days: Array<{ date: string; type: string; count: number }> }>(withQuery('/events/days', filters)),
+  days: (filters: URLSearchParams, bins: number) => {
+    const p = new URLSearchParams(filters);
+    p.set('bins', String(bins));
+    return call<{ bucket: 'day' | 'week' | 'month'; days: Array<{ date: string; type: string; count: number }> }>(withQuery('/events/days', p));
+  },
+  places: (q: string, country: string | null) => {
+    const p = new URLSearchParams({ q });
+    if (country) p.set('country', country);
+    return call<{ places: PlaceResult[] }>(withQuery('/places', p));
+  },
+  outlines: () => call<GeoJSON.FeatureCollection>('/geo/admin1'),
   event: (id: string) => call<EventDetail>(`/events/${encodeURIComponent(id)}`),
   document: (id: string) => call<StoredDocument>(`/documents/${encodeURIComponent(id)}`),
   audit: (id: string) => call<{ entries: AuditEntry[] }>(`/events/${encodeURIComponent(id)}/audit`),

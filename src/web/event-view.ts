@@ -5,12 +5,16 @@
  */
 import { api, ApiError, type AuditEntry, type EventDetail, type EventRecord } from './api.js';
 import { h, highlighted } from './dom.js';
+import { mergePicker } from './merge-picker.js';
+import { placePicker } from './place-picker.js';
 import { EVENT_TYPES, GEO_PRECISION, STATUSES, SUB_TYPES, TIME_PRECISION } from './taxonomy.js';
 
 export interface ViewActions {
   /** After a review: the event to show next (null: the list) and whether the listings changed. */
   reviewed(next: string | null): void;
   close(): void;
+  /** The event is drawn (the map rings it). */
+  opened(record: EventRecord): void;
 }
 
 const counts = (r: EventRecord): string =>
@@ -51,12 +55,13 @@ function editForm(r: EventRecord, submit: (edits: Record<string, unknown>) => vo
   options(status, STATUSES, r.status);
   const input = (name: string, value: string | number, attrs: Record<string, string> = {}) =>
     h('label', {}, `${name.replace(/_/g, ' ')} `, h('input', { name, value: String(value), ...attrs }));
+  const place = placePicker(r);
   const form = h('form', { class: 'edit' },
     h('label', {}, 'type ', type), h('label', {}, 'sub-type ', sub),
     input('actor1', r.actor1, { size: '28' }), input('actor2', r.actor2 ?? '', { size: '28' }),
     input('event_date', r.event_date, { type: 'date' }), input('fatalities', r.fatalities, { type: 'number', min: '0', style: 'width:6em' }),
     h('label', {}, 'status ', status),
-    input('location', r.location), input('latitude', r.latitude, { style: 'width:7em' }), input('longitude', r.longitude, { style: 'width:7em' }),
+    place.element,
     input('note', '', { size: '30', placeholder: 'why (optional)' }),
     h('button', { type: 'submit' }, 'save edits'),
   );
@@ -74,9 +79,9 @@ function editForm(r: EventRecord, submit: (edits: Record<string, unknown>) => vo
     if (value('event_date') && value('event_date') !== r.event_date) edits.event_date = value('event_date');
     if (value('fatalities') !== '' && Number(value('fatalities')) !== r.fatalities) edits.fatalities = Number(value('fatalities'));
     if (value('status') !== r.status) edits.status = value('status');
-    const lat = Number(value('latitude')), lon = Number(value('longitude'));
-    if (value('location') !== r.location || lat !== r.latitude || lon !== r.longitude) {
-      edits.place = { location: value('location'), country: r.country, iso3: r.iso3, admin1: r.admin1, admin2: r.admin2, latitude: lat, longitude: lon, geo_precision: r.geo_precision };
+    const p = place.chosen();
+    if (p) {
+      edits.place = { location: p.location, country: p.country, iso3: p.iso3, admin1: p.admin1, admin2: p.admin2, latitude: p.latitude, longitude: p.longitude, geo_precision: p.geo_precision };
     }
     submit({ edits, note: value('note') || null });
   });
@@ -87,7 +92,7 @@ function auditList(entries: AuditEntry[]): HTMLElement {
   if (entries.length === 0) return h('p', { class: 'audit-empty' }, 'No reviews yet.');
   const changes = (e: AuditEntry): string => {
     if (!e.before || !e.after) return '';
-    const keys = ['event_type', 'sub_event_type', 'actor1', 'actor2', 'event_date', 'location', 'fatalities', 'status', 'source'] as const;
+    const keys = ['event_type', 'sub_event_type', 'actor1', 'actor2', 'event_date', 'location', 'admin1', 'latitude', 'longitude', 'geo_precision', 'fatalities', 'status', 'source'] as const;
     return keys.filter((k) => String(e.before![k]) !== String(e.after![k])).map((k) => `${k}: ${e.before![k]} → ${e.after![k]}`).join('; ');
   };
   return h('ol', { class: 'audit' }, ...entries.map((e) =>
@@ -108,9 +113,6 @@ export async function renderEvent(container: HTMLElement, id: string, current: (
       message.textContent = error instanceof ApiError ? error.message : String(error);
     }
   };
-  const mergeInput = h('input', { placeholder: 'id of the event to merge in', size: '24' });
-  const mergeButton = h('button', { type: 'button' }, 'merge into this');
-  mergeButton.addEventListener('click', () => void act({ action: 'merge', other: mergeInput.value.trim() }));
   const confirm = h('button', { type: 'button', id: 'confirm' }, 'confirm ', h('kbd', {}, 'c'));
   const reject = h('button', { type: 'button', id: 'reject' }, 'reject ', h('kbd', {}, 'r'));
   confirm.addEventListener('click', () => void act({ action: 'confirm' }));
@@ -142,7 +144,7 @@ export async function renderEvent(container: HTMLElement, id: string, current: (
     h('div', { class: 'review' },
       h('div', {}, confirm, ' ', reject, ' ', h('span', {}, 'next ', h('kbd', {}, 'n'))),
       editForm(r, (body) => void act({ action: 'edit', ...body })),
-      h('div', {}, mergeInput, ' ', mergeButton),
+      mergePicker(r, (other) => void act({ action: 'merge', other })),
       message,
     ),
     h('h4', {}, `Reports (${documents.length})`),
@@ -150,4 +152,5 @@ export async function renderEvent(container: HTMLElement, id: string, current: (
     h('h4', {}, 'Audit log'),
     auditList(audit.entries),
   );
+  actions.opened(r);
 }

@@ -77,31 +77,58 @@ function listItem(e: EventRecord): HTMLLIElement {
   return item;
 }
 
-async function loadList(filters: URLSearchParams, append: boolean): Promise<void> {
+async function loadList(filters: URLSearchParams, append: boolean, current: () => boolean = () => true): Promise<void> {
   const page = await api.events(filters, append ? cursor : null);
+  if (!current()) return;
   listed = append ? [...listed, ...page.events] : page.events;
   cursor = page.next;
   if (!append) list.replaceChildren();
   list.append(...page.events.map(listItem));
+  markCurrent();
   more.hidden = !cursor;
+}
+
+function markCurrent(): void {
+  const id = openEventId();
+  for (const li of list.querySelectorAll('li')) li.classList.toggle('current', li.dataset.id === id);
 }
 
 function showMessage(error: unknown): void {
   summary.replaceChildren(h('span', { class: 'message' }, error instanceof ApiError ? error.message : String(error)));
 }
 
+let refreshes = 0;
+let updates = 0;
+/** Resolves once the browser has painted what was drawn before the call. */
+const painted = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/**
+ * Redraws the map, the timeline and the list for the view in the URL. Only the latest call
+ * draws: a slow earlier one must not replace it. When map and list show the view (and the
+ * browser has painted them), the body's data-updated counter goes up and data-updated-at holds
+ * performance.now(): the browser tests and the workbench benchmark wait for these.
+ */
 async function refresh(withEvent = true): Promise<void> {
+  const mine = ++refreshes;
+  const current = (): boolean => mine === refreshes;
   const filters = readFilters();
   showForm(filters);
   try {
     const [total] = await Promise.all([
       map.update(filters),
       timeline.update(withoutDays(filters), filters.get('from'), filters.get('to')),
-      loadList(filters, false),
+      loadList(filters, false, current),
     ]);
+    if (!current()) return;
     summary.textContent = `${listed.length}${cursor ? '+' : ''} events listed, ${total} in view on the map`;
   } catch (error) {
+    if (!current()) return;
     showMessage(error);
+  }
+  await painted();
+  if (current()) {
+    document.body.dataset.updated = String(++updates);
+    document.body.dataset.updatedAt = String(performance.now());
   }
   if (withEvent) await showEvent();
 }
@@ -111,17 +138,21 @@ let rendering = 0;
 async function showEvent(): Promise<void> {
   const id = openEventId();
   const mine = ++rendering;
-  for (const li of list.querySelectorAll('li')) li.classList.toggle('current', li.dataset.id === id);
+  markCurrent();
   const listing = !id;
   list.hidden = !listing;
   summary.hidden = !listing;
   if (listing) more.hidden = !cursor;
   else more.hidden = true;
   eventPane.hidden = listing;
-  if (!id) return;
+  if (!id) {
+    map.highlight(null);
+    return;
+  }
   try {
     // Only the latest request draws: a slow earlier one must not replace it.
     await renderEvent(eventPane, id, () => mine === rendering, {
+      opened: (record) => map.highlight(record),
       reviewed: (next) => {
         writeView(readFilters(), next, false);
         void refresh();
@@ -141,10 +172,18 @@ function openEvent(id: string): void {
   void showEvent();
 }
 
-form.addEventListener('submit', (event) => {
-  event.preventDefault();
+function applyForm(): void {
   writeView(formFilters(), null);
   void refresh();
+}
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  applyForm();
+});
+// A choice from a list or a date applies at once; words and numbers on Enter (or "apply").
+form.addEventListener('change', (event) => {
+  const field = event.target as HTMLInputElement | HTMLSelectElement;
+  if (field instanceof HTMLSelectElement || field.type === 'date') applyForm();
 });
 $('clear').addEventListener('click', () => {
   writeView(new URLSearchParams(), null);
@@ -166,4 +205,4 @@ document.addEventListener('keydown', (event) => {
   else if (event.key === 'r' && id) document.getElementById('reject')?.click();
 });
 
-void refresh();
+void refresh().then(() => map.showOutlines());

@@ -1,6 +1,7 @@
 /**
  * The timeline: events per day, stacked by type, over the whole range the other filters
- * leave. Dragging across it chooses a range of days (the from/to filters); a double click
+ * leave; per week or month when the days outnumber the bars it has room for (the server sums
+ * them). Dragging across it chooses a range of days (the from/to filters); a double click
  * clears it.
  */
 import { api } from './api.js';
@@ -16,6 +17,13 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
   return el;
 }
 
+/** The time just after a bar that starts at `date` and counts one day, week or month. */
+function bucketEnd(date: string, bucket: 'day' | 'week' | 'month'): number {
+  const start = new Date(date + 'T00:00:00Z');
+  if (bucket === 'month') return Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1);
+  return start.getTime() + (bucket === 'week' ? 7 : 1) * DAY;
+}
+
 export interface Timeline {
   update(filters: URLSearchParams, from: string | null, to: string | null): Promise<void>;
 }
@@ -29,12 +37,19 @@ export function createTimeline(element: HTMLElement, onRange: (from: string | nu
 
   let dragFrom: number | null = null;
   let brush: SVGRectElement | null = null;
+  /** Each bar's place and what it counts, for the line shown while the pointer is over it. */
+  let bars: Array<{ x: number; w: number; label: string }> = [];
+  let hover: SVGTextElement | null = null;
   const xOf = (event: MouseEvent): number => event.clientX - element.getBoundingClientRect().left;
   element.addEventListener('mousedown', (event) => {
     dragFrom = xOf(event);
     event.preventDefault();
   });
   element.addEventListener('mousemove', (event) => {
+    if (dragFrom === null && hover) {
+      const x = xOf(event);
+      hover.textContent = bars.find((b) => x >= b.x && x <= b.x + Math.max(b.w, 2))?.label ?? '';
+    }
     if (dragFrom === null || !brush) return;
     const x = xOf(event);
     brush.setAttribute('x', String(Math.min(dragFrom, x)));
@@ -52,9 +67,9 @@ export function createTimeline(element: HTMLElement, onRange: (from: string | nu
 
   return {
     async update(filters, from, to) {
-      const { days: counts } = await api.days(filters);
-      element.replaceChildren();
       width = element.clientWidth || 800;
+      const { bucket, days: counts } = await api.days(filters, Math.max(10, Math.floor((width - 2 * pad) / 3)));
+      element.replaceChildren();
       const height = element.clientHeight || 120;
       const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'events per day' });
       element.append(root);
@@ -66,27 +81,37 @@ export function createTimeline(element: HTMLElement, onRange: (from: string | nu
         return;
       }
       first = Date.parse(counts[0]!.date);
-      days = Math.round((Date.parse(counts.at(-1)!.date) - first) / DAY) + 1;
+      days = Math.round((bucketEnd(counts.at(-1)!.date, bucket) - first) / DAY);
       const perDay = new Map<string, Array<{ type: string; count: number }>>();
       for (const c of counts) perDay.set(c.date, [...(perDay.get(c.date) ?? []), c]);
       const max = Math.max(...[...perDay.values()].map((list) => list.reduce((n, c) => n + c.count, 0)));
       const barWidth = (width - 2 * pad) / days;
       const plot = height - 18;
+      // One path per type (and per side of the chosen range) rather than an element per bar:
+      // thousands of bars are then drawn at the cost of a dozen elements.
+      const paths = new Map<string, string[]>();
+      bars = [];
       for (const [date, list] of perDay) {
         const x = pad + ((Date.parse(date) - first) / DAY) * barWidth;
+        const w = Math.max(1, ((bucketEnd(date, bucket) - Date.parse(date)) / DAY) * barWidth - 1);
+        bars.push({ x, w, label: `${bucket === 'day' ? '' : `${bucket} of `}${date}: ${list.map((c) => `${c.count} ${c.type}`).join(', ')}` });
         let y = plot;
         const inRange = (!from || date >= from) && (!to || date <= to);
         for (const c of list) {
           const h = (c.count / max) * (plot - 6);
           y -= h;
-          const bar = svg('rect', { x, y, width: Math.max(1, barWidth - 1), height: h, fill: colourOf(c.type), opacity: inRange ? 1 : 0.25 });
-          const title = svg('title', {});
-          title.textContent = `${date}: ${c.count} ${c.type}`;
-          bar.append(title);
-          root.append(bar);
+          const key = `${c.type}|${inRange ? 1 : 0.25}`;
+          paths.set(key, [...(paths.get(key) ?? []), `M${x.toFixed(1)} ${y.toFixed(1)}h${w.toFixed(1)}v${h.toFixed(1)}h${(-w).toFixed(1)}z`]);
         }
       }
-      for (const [x, anchor, text] of [[pad, 'start', counts[0]!.date], [width - pad, 'end', counts.at(-1)!.date]] as const) {
+      for (const [key, parts] of paths) {
+        const [type, opacity] = key.split('|') as [string, string];
+        root.append(svg('path', { d: parts.join(''), fill: colourOf(type), opacity, class: 'bars' }));
+      }
+      hover = svg('text', { x: width - pad, y: 12, 'text-anchor': 'end', 'font-size': 11, fill: '#333' });
+      root.append(hover);
+      const lastDay = dayOf(first + (days - 1) * DAY);
+      for (const [x, anchor, text] of [[pad, 'start', counts[0]!.date], [width - pad, 'end', bucket === 'day' ? lastDay : `${lastDay} (by ${bucket})`]] as const) {
         const label = svg('text', { x, y: height - 4, 'text-anchor': anchor, 'font-size': 11, fill: '#555' });
         label.textContent = text;
         root.append(label);

@@ -14,10 +14,12 @@ import type pg from 'pg';
 import { SitrepError } from '../../errors.js';
 import type { EventRecord } from '../../types.js';
 import { cellsFromRows, type CellRow } from '../cells.js';
+import { editedInter } from '../fold.js';
 import { encodeCursor } from '../query.js';
+import { reviewOfRow, type ReviewRow } from '../review-state.js';
 import { toAuditEntry, toStoredDocument, toStoredEvent, toStoredMention, type AuditRow, type DocumentRow, type EventRow, type LinkRow, type MentionRow } from '../rows.js';
 import type {
-  AuditEntry, DayCount, EventCell, EventPage, EventQuery, FeedItemState, FeedPollUpdate, FeedSpec, FeedState, IngestOutcome, Merger,
+  AuditEntry, CountryCount, DayCount, EventCell, EventPage, EventQuery, FeedItemState, FeedPollUpdate, FeedSpec, FeedState, IngestOutcome, Merger,
   NewDocument, NewMention, ReviewOutcome, ReviewRequest, Store, StoreStats, StoredDocument, StoredEvent,
 } from '../types.js';
 import { pgConditions, whereOf } from './conditions.js';
@@ -141,10 +143,18 @@ export class PostgresStore implements Store {
     const limit = Math.min(Math.max(1, query.limit ?? 100), 1000);
     const c = pgConditions(query, this.spatial);
     // The inter codes live only in the folded coded event; read them only when asked (CSV export).
-    const inter = query.withInter ? ", (coded::json->>'inter1')::int AS inter1, (coded::json->>'inter2')::int AS inter2" : '';
+    // An edited event's come from the machine's fold with the reviewer's edits laid over it.
+    const inter = query.withInter
+      ? ", (coded::json->>'inter1')::int AS inter1, (coded::json->>'inter2')::int AS inter2, CASE WHEN review_state = 'edited' THEN coded END AS edited_coded"
+      : '';
     c.params.push(limit + 1);
     const sql = `SELECT seq, id, event_date, record${inter} FROM events ${whereOf(c)} ORDER BY event_date DESC, seq DESC LIMIT $${c.params.length}`;
-    const rows = (await this.pool.query<EventRow & { inter1?: number | null; inter2?: number | null }>(sql, c.params)).rows;
+    const rows = (await this.pool.query<EventRow & { inter1?: number | null; inter2?: number | null; edited_coded?: string | null }>(sql, c.params)).rows;
+    for (const r of rows) {
+      if (!r.edited_coded) continue;
+      const review = (await this.pool.query<ReviewRow>('SELECT * FROM event_reviews WHERE event_id = $1', [r.id])).rows[0];
+      [r.inter1, r.inter2] = editedInter(this.merger, r.edited_coded, review ? reviewOfRow(review) : null);
+    }
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
@@ -171,7 +181,7 @@ export class PostgresStore implements Store {
     const c = pgConditions({ ...query, cursor: null }, this.spatial, [cellDegrees]);
     // One row per cell and event type; cellsFromRows puts the cells together.
     const sql = `SELECT floor(latitude / $1)::int AS gy, floor(longitude / $1)::int AS gx, event_type, count(*)::int AS n,
-      sum(latitude) AS lat, sum(longitude) AS lon, sum(fatalities)::int AS dead, min(id COLLATE "C") AS id
+      sum(latitude) AS lat, sum(longitude) AS lon, sum(fatalities)::int AS dead, min(id COLLATE "C") AS id, min(seq) AS first
       FROM events ${whereOf(c)} GROUP BY gy, gx, event_type`;
     return cellsFromRows((await this.pool.query<CellRow>(sql, c.params)).rows);
   }
@@ -181,6 +191,13 @@ export class PostgresStore implements Store {
     const sql = `SELECT event_date AS date, event_type AS type, count(*)::int AS count FROM events ${whereOf(c)}
       GROUP BY event_date, event_type ORDER BY event_date, event_type COLLATE "C"`;
     return (await this.pool.query<DayCount>(sql, c.params)).rows;
+  }
+
+  async countries(query: EventQuery): Promise<CountryCount[]> {
+    const c = pgConditions({ ...query, cursor: null }, this.spatial);
+    const sql = `SELECT iso3, min(country COLLATE "C") AS country, count(*)::int AS count FROM events ${whereOf(c)}
+      GROUP BY iso3 ORDER BY count DESC, iso3 COLLATE "C"`;
+    return (await this.pool.query<CountryCount>(sql, c.params)).rows;
   }
 
   remerge(): Promise<{ events: number }> {

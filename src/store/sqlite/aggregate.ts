@@ -1,27 +1,16 @@
 /**
- * What the map and the timeline read instead of events: counts in a grid of cells and counts
- * per day, computed in SQL so that a store of a hundred thousand events answers a filter
- * change with a few hundred rows, not the events themselves.
+ * Counts in SQL for the map: the countries the matching events lie in (their outlines are
+ * drawn). The map's grid and the timeline are counted over columns (columns.ts).
  */
 import type Database from 'better-sqlite3';
-import { cellsFromRows, type CellRow } from '../cells.js';
-import type { DayCount, EventCell } from '../types.js';
+import type { CountryCount } from '../types.js';
 
 type Prepare = (sql: string) => Database.Statement;
 type Conditions = { where: string[]; params: unknown[] };
 
 const whereOf = (c: Conditions): string => (c.where.length ? 'WHERE ' + c.where.join(' AND ') : '');
 
-/** The events counted per cell of `size` degrees, with their centre and their types. */
-export function cellsOf(prepare: Prepare, c: Conditions, size: number): EventCell[] {
-  // One row per cell and event type; cellsFromRows puts the cells together.
-  const sql = `SELECT CAST(floor(latitude / ?) AS INTEGER) AS gy, CAST(floor(longitude / ?) AS INTEGER) AS gx, event_type,
-    count(*) AS n, sum(latitude) AS lat, sum(longitude) AS lon, sum(fatalities) AS dead, min(id) AS id
-    FROM events ${whereOf(c)} GROUP BY gy, gx, event_type`;
-  return cellsFromRows(prepare(sql).all(size, size, ...c.params) as CellRow[]);
-}
-
-export function daysOf(prepare: Prepare, c: Conditions): DayCount[] {
-  const sql = `SELECT event_date AS date, event_type AS type, count(*) AS count FROM events ${whereOf(c)} GROUP BY event_date, event_type ORDER BY event_date, event_type`;
-  return prepare(sql).all(...c.params) as DayCount[];
+export function countriesOf(prepare: Prepare, c: Conditions): CountryCount[] {
+  const sql = `SELECT iso3, min(country) AS country, count(*) AS count FROM events ${whereOf(c)} GROUP BY iso3 ORDER BY count DESC, iso3`;
+  return prepare(sql).all(...c.params) as CountryCount[];
 }

@@ -8,14 +8,16 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { SitrepError } from '../../errors.js';
 import type { EventRecord } from '../../types.js';
+import { editedInter } from '../fold.js';
 import { toAuditEntry, toStoredDocument, toStoredEvent, toStoredMention, type AuditRow, type DocumentRow, type EventRow, type LinkRow, type MentionRow } from '../rows.js';
 import type {
-  AuditEntry, DayCount, EventCell, EventPage, EventQuery, FeedItemState, FeedPollUpdate, FeedSpec, FeedState, IngestOutcome,
+  AuditEntry, CountryCount, DayCount, EventCell, EventPage, EventQuery, FeedItemState, FeedPollUpdate, FeedSpec, FeedState, IngestOutcome,
   Merger, NewDocument, NewMention, ReviewOutcome, ReviewRequest, Store, StoreStats, StoredDocument, StoredEvent,
   StoredMention,
 } from '../types.js';
 import { encodeCursor } from '../query.js';
-import { cellsOf, daysOf } from './aggregate.js';
+import { countriesOf } from './aggregate.js';
+import { EventColumns, restrictBySql } from './columns.js';
 import { conditions } from './conditions.js';
 import { FeedTables } from './feeds.js';
 import { reviewInTransaction } from './review.js';
@@ -80,8 +82,10 @@ class SqliteStore implements Store {
   private readonly writer: SqliteEventWriter;
   private readonly queryStatements = new Map<string, Database.Statement>();
   private readonly feeds: FeedTables;
+  /** The map's and timeline's columns (columns.ts): dropped on every write here, reread when SQLite says another process wrote. */
+  private columns: { data: EventColumns; version: number } | null = null;
 
-  constructor(private readonly db: Db, readonly location: string, merger: Merger) {
+  constructor(private readonly db: Db, readonly location: string, private readonly merger: Merger) {
     this.statements = prepareStatements(db);
     this.writer = new SqliteEventWriter(this.statements, merger);
     this.feeds = new FeedTables(db, now);
@@ -118,6 +122,7 @@ class SqliteStore implements Store {
       }
       return outcome;
     });
+    this.columns = null;
     return run.immediate();
   }
 
@@ -138,9 +143,16 @@ class SqliteStore implements Store {
     const limit = Math.min(Math.max(1, query.limit ?? 100), 1000);
     const { where, params } = conditions(query);
     // The inter codes live only in the folded coded event; read them only when asked (CSV export).
-    const inter = query.withInter ? ", json_extract(coded, '$.inter1') AS inter1, json_extract(coded, '$.inter2') AS inter2" : '';
+    // An edited event's come from the machine's fold with the reviewer's edits laid over it,
+    // so that an edited actor's code follows the actor.
+    const inter = query.withInter
+      ? ", json_extract(coded, '$.inter1') AS inter1, json_extract(coded, '$.inter2') AS inter2, CASE WHEN review_state = 'edited' THEN coded END AS edited_coded"
+      : '';
     const sql = `SELECT seq, id, event_date, record${inter} FROM events ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY event_date DESC, seq DESC LIMIT ?`;
-    const rows = this.statement(sql).all(...params, limit + 1) as Array<EventRow & { inter1?: number | null; inter2?: number | null }>;
+    const rows = this.statement(sql).all(...params, limit + 1) as Array<EventRow & { inter1?: number | null; inter2?: number | null; edited_coded?: string | null }>;
+    for (const r of rows) {
+      if (r.edited_coded) [r.inter1, r.inter2] = editedInter(this.merger, r.edited_coded, this.writer.reviewOf(r.id));
+    }
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
@@ -167,6 +179,7 @@ class SqliteStore implements Store {
 
   async review(eventId: string, request: ReviewRequest, reviewer: string): Promise<ReviewOutcome | null> {
     const run = this.db.transaction((): string | null | undefined => reviewInTransaction(this.writer, eventId, request, reviewer, now()));
+    this.columns = null;
     const created = run.immediate();
     if (created === undefined) return null;
     const event = await this.getEvent(eventId);
@@ -178,12 +191,32 @@ class SqliteStore implements Store {
     return (this.statements.auditOf.all(eventId) as AuditRow[]).map(toAuditEntry);
   }
 
+  private currentColumns(): EventColumns {
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (!this.columns || this.columns.version !== version) this.columns = { data: EventColumns.load(this.db), version };
+    return this.columns.data;
+  }
+
   async cells(query: EventQuery, cellDegrees: number): Promise<EventCell[]> {
-    return cellsOf((sql) => this.statement(sql), conditions({ ...query, cursor: null }), cellDegrees);
+    const columns = this.currentColumns();
+    const cells = columns.cells(columns.matcher(query, restrictBySql(this.db)), cellDegrees);
+    const single = cells.flatMap((c) => (c.seq === null ? [] : [c.seq]));
+    const ids = new Map<number, string>();
+    for (let at = 0; at < single.length; at += 500) {
+      const part = single.slice(at, at + 500);
+      const rows = this.statement(`SELECT seq, id FROM events WHERE seq IN (${part.map(() => '?').join(',')})`).all(...part) as Array<{ seq: number; id: string }>;
+      for (const r of rows) ids.set(r.seq, r.id);
+    }
+    return cells.map(({ seq, ...c }) => ({ ...c, id: seq === null ? null : ids.get(seq) ?? null }));
   }
 
   async days(query: EventQuery): Promise<DayCount[]> {
-    return daysOf((sql) => this.statement(sql), conditions({ ...query, cursor: null }));
+    const columns = this.currentColumns();
+    return columns.days(columns.matcher(query, restrictBySql(this.db)));
+  }
+
+  async countries(query: EventQuery): Promise<CountryCount[]> {
+    return countriesOf((sql) => this.statement(sql), conditions({ ...query, cursor: null }));
   }
 
   async remerge(): Promise<{ events: number }> {
@@ -198,6 +231,7 @@ class SqliteStore implements Store {
       }
       return (this.statements.countEvents.get() as { n: number }).n;
     });
+    this.columns = null;
     return { events: run.immediate() };
   }
 

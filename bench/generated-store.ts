@@ -1,21 +1,27 @@
 /**
- * The store benchmark's generated events: `count` plausible events from a seeded generator
- * (the same events on every run), written straight into a store's schema, SQLite or
- * PostgreSQL, since merging a million mentions would measure the generator, not the queries.
- * Both stores get the same events, so their query latencies compare.
+ * Synthetic event stores for the benchmarks that need many events (the store's queries and
+ * API, the workbench in the browser): plausible events around the capitals of 120 countries,
+ * written straight into the store's schema (merging a million mentions would measure the
+ * generator, not the queries). Seeded: the same store on every run. A generated SQLite store is
+ * kept in .bench/ (git-ignored), a PostgreSQL one in a database of its own on the server
+ * (sitrep_bench_<events>_v<version>), each reused while GENERATOR_VERSION is unchanged; both
+ * hold the same events, so their query latencies compare.
  */
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { MERGER } from '../src/corpus.js';
+import { withDatabase } from '../src/store/postgres/db.js';
 import { openPostgresStore } from '../src/store/postgres/store.js';
 import { searchWords } from '../src/store/query.js';
 import { openSqliteStore } from '../src/store/sqlite/store.js';
 import { ALL_SUB_EVENT_TYPES, eventTypeOf } from '../src/taxonomy.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** Bump when the generated store changes, so an old cached one is rebuilt. */
+export const GENERATOR_VERSION = 1;
 
 /** A small seeded generator (mulberry32): the same store and the same queries on every run. */
 export function random(seed: number): () => number {
@@ -44,8 +50,7 @@ export function countryCentres(): CountryCentre[] {
     .map((line) => line.split('\t'))
     .map(([iso2, lat, lon]) => ({ c: byIso2.get(iso2 ?? ''), lat: Number(lat), lon: Number(lon) }))
     .filter((x): x is { c: { iso2: string; iso3: string; name: string }; lat: number; lon: number } => !!x.c && Number.isFinite(x.lat))
-    .map(({ c, lat, lon }) => ({ iso3: c.iso3, name: c.name, lat, lon }))
-    .slice(0, 120);
+    .map(({ c, lat, lon }) => ({ iso3: c.iso3, name: c.name, lat, lon }));
 }
 
 const SYLLABLES = ['ka', 'ra', 'mo', 'su', 'li', 'den', 'bar', 'tal', 'ish', 'go', 'ne', 'vik', 'ab', 'ul', 'zan', 'pol'];
@@ -57,7 +62,7 @@ export interface BenchEvent {
 }
 
 export function* benchEvents(count: number): Generator<BenchEvent> {
-  const centres = countryCentres();
+  const centres = countryCentres().slice(0, 120);
   const rand = random(42);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const day0 = Date.UTC(2019, 0, 1);
@@ -90,7 +95,7 @@ export function* benchEvents(count: number): Generator<BenchEvent> {
 }
 
 /** A SQLite store of `count` generated events at `path` (written beside it, then renamed). */
-export function writeSqliteEvents(path: string, count: number): void {
+function generateStore(path: string, count: number): void {
   const tmp = `${path}.partial`;
   rmSync(tmp, { force: true });
   void openSqliteStore(tmp, MERGER).close(); // creates the schema through the store's own migrations
@@ -123,7 +128,7 @@ const PG_TYPES = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text'
  * empty), through the store's own migrations, then multi-row inserts of 5,000 events each
  * (arrays unnested server-side: one round trip per batch).
  */
-export async function writePostgresEvents(url: string, count: number): Promise<void> {
+async function writePostgresEvents(url: string, count: number): Promise<void> {
   await (await openPostgresStore(url, MERGER)).close();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -151,4 +156,42 @@ export async function writePostgresEvents(url: string, count: number): Promise<v
   } finally {
     await client.end();
   }
+}
+
+/** The path of a generated store of `events` events in .bench/, generating it first when missing. */
+export function generatedStore(events: number): string {
+  const dir = join(ROOT, '.bench');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `events-${events}-v${GENERATOR_VERSION}.db`);
+  if (!existsSync(path)) {
+    const t = performance.now();
+    generateStore(path, events);
+    console.log(`generated ${events} events in ${((performance.now() - t) / 1000).toFixed(0)} s (${path})`);
+  }
+  return path;
+}
+
+/**
+ * The URL of a generated PostgreSQL store of `events` events on `server`, generating it first
+ * when missing: a database of its own, renamed into place only when complete (an interrupted
+ * generation leaves a *_partial database, dropped on the next run).
+ */
+export async function generatedPostgresStore(server: string, events: number): Promise<string> {
+  const name = `sitrep_bench_${events}_v${GENERATOR_VERSION}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  try {
+    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+    if (!exists) {
+      const t = performance.now();
+      await admin.query(`DROP DATABASE IF EXISTS ${name}_partial WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${name}_partial`);
+      await writePostgresEvents(withDatabase(server, `${name}_partial`), events);
+      await admin.query(`ALTER DATABASE ${name}_partial RENAME TO ${name}`);
+      console.log(`generated ${events} events in PostgreSQL in ${((performance.now() - t) / 1000).toFixed(0)} s (database ${name})`);
+    }
+  } finally {
+    await admin.end();
+  }
+  return withDatabase(server, name);
 }
