@@ -4,7 +4,9 @@
  * them killed with SIGKILL while it holds a job. Afterwards every document is stored exactly
  * once, no job was completed twice, the killed worker's job was taken over after its lease, a
  * poison job ended `failed` with its error, and the events equal those of a single-process
- * SQLite ingest of the same batch (compared as records without their ids).
+ * SQLite ingest of the same batch in the order the workers' merges ran (compared as records
+ * without their ids); against the batch's own order at most 1% differ (the greedy join, see
+ * src/merge/across.ts "Limits").
  *
  * Runs when SITREP_TEST_PG names a PostgreSQL server (.ci/run sets it); creates and drops a
  * database of its own there. Skipped, and saying so, without one.
@@ -83,7 +85,7 @@ describe('worker pool', { skip: server ? false : `SKIPPED: worker pool test (set
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-workers-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  test(`${WORKERS} workers, ${DOCUMENTS} documents, one worker killed mid-job: each document once, the same events as one SQLite process`, { timeout: 900_000 }, async () => {
+  test(`${WORKERS} workers, ${DOCUMENTS} documents, one worker killed mid-job: each document once, the same events as one SQLite process storing them in the same order`, { timeout: 900_000 }, async () => {
     const reports = clusterReports(Math.ceil(DOCUMENTS / 2)).slice(0, DOCUMENTS);
     assert.equal(reports.length, DOCUMENTS);
     const batch = join(dir, 'batch.jsonl');
@@ -159,23 +161,51 @@ describe('worker pool', { skip: server ? false : `SKIPPED: worker pool test (set
       await sql.end();
     }
 
-    // The same documents, mentions and events as the single SQLite process.
+    // The order in which the workers' documents met the merge: a document's mentions are numbered
+    // under the merge locks of their countries, so within a country this is the order the merges
+    // ran in (documents without mentions merge nothing and come last).
+    const order = await new Promise<string[]>((resolve, reject) => {
+      const c = new pg.Client({ connectionString: url });
+      c.connect()
+        .then(() => c.query<{ id: string }>('SELECT d.external_id AS id FROM documents d LEFT JOIN mentions m ON m.document_id = d.id GROUP BY d.id ORDER BY min(m.seq) NULLS LAST, d.id'))
+        .then((r) => resolve(r.rows.map((row) => row.id)), reject)
+        .finally(() => void c.end());
+    });
+    const lines = new Map(reports.map((r) => [r.id, JSON.stringify({ id: r.id, published: r.published, source: r.source, text: r.text })]));
+    const replayed = join(dir, 'merge-order.jsonl');
+    writeFileSync(replayed, order.map((id) => lines.get(id)).join('\n') + '\n');
+    const replayPath = join(dir, 'merge-order.db');
+    const replay = await run(['ingest', replayed, '--db', replayPath, '--no-progress']);
+    assert.equal(replay.status, 0, replay.stderr);
     const referenceRun = await reference;
     assert.equal(referenceRun.status, 0, referenceRun.stderr);
-    const sqlite = openStore(sqlitePath, { mustExist: true });
+
+    const inInputOrder = openStore(sqlitePath, { mustExist: true });
+    const inMergeOrder = openStore(replayPath, { mustExist: true });
     const postgres = await openPostgresStore(url, MERGER);
     try {
-      const [a, b] = [await sqlite.stats(), await postgres.stats()];
-      assert.equal(b.documents, DOCUMENTS);
-      assert.deepEqual(b, a);
-      const [left, right] = [await canonicalEvents(sqlite), await canonicalEvents(postgres)];
-      assert.equal(right.length, a.events);
-      const inPostgres = new Set(right);
-      const missing = left.filter((r) => !inPostgres.has(r));
-      assert.deepEqual(missing.slice(0, 3), [], `${missing.length} of ${left.length} SQLite events differ in PostgreSQL`);
-      assert.deepEqual(right, left);
+      const stats = await postgres.stats();
+      assert.equal(stats.documents, DOCUMENTS);
+      const { events: _events, ...documents } = await inInputOrder.stats();
+      assert.deepEqual({ ...stats, events: 0 }, { ...documents, events: 0 }, 'the same documents, copies and mentions as one SQLite process');
+      // Four workers at once give exactly what one process gives storing the documents in the
+      // order the workers' merges ran: the locks serialise the merges, nothing is lost or doubled.
+      assert.deepEqual(stats, await inMergeOrder.stats());
+      const [events, expected] = [await canonicalEvents(postgres), await canonicalEvents(inMergeOrder)];
+      const inPostgres = new Set(events);
+      const missing = expected.filter((r) => !inPostgres.has(r));
+      assert.deepEqual(missing.slice(0, 3), [], `${missing.length} of ${expected.length} SQLite events differ in PostgreSQL`);
+      assert.deepEqual(events, expected);
+      // Against the batch's own order: the fold does not depend on order (before it followed
+      // arrival, a third of these events differed), but which event a report joins still can,
+      // where a report fits two events that do not fit each other (src/merge/across.ts, "Limits").
+      const inputOrder = await canonicalEvents(inInputOrder);
+      const differ = inputOrder.filter((r) => !inPostgres.has(r)).length;
+      console.log(`# events of the input-order SQLite run not in PostgreSQL: ${differ} of ${inputOrder.length}`);
+      assert.ok(differ <= Math.ceil(inputOrder.length / 100), `${differ} of ${inputOrder.length} events differ from the input-order run`);
     } finally {
-      await sqlite.close();
+      await inInputOrder.close();
+      await inMergeOrder.close();
       await postgres.close();
     }
   });
