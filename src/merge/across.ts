@@ -19,8 +19,10 @@
  * stored then. Where a report fits two events that do not fit each other (A ~ B, B ~ C, but not
  * A ~ C), arrival order still decides between {A, B} {C} and {A} {B, C}. Shuffling the 5,000
  * reports of the worker test entirely changes about 1% of its events this way (all of them
- * weak "Agreement" readings told in several towns); the small reorderings of a worker pool
- * changed none in the runs measured.
+ * weak "Agreement" readings of "called for calm"); the reorderings of a pool of four workers,
+ * with one job retried late after its worker was killed, changed 2 of 2,939 events in one run
+ * of five and none in the others. Making the join order-free too means replaying, when a report
+ * arrives late, the later reports of its country in publication order.
  */
 import type { CodedEvent, CountKind, Report } from '../types.js';
 import { combine, combineRanges } from './combine.js';
