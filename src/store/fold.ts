@@ -41,7 +41,7 @@ export interface FoldedEvent {
 }
 
 /**
- * The event told by these mentions (in arrival order) under its id. The reviewer's fields go
+ * The event told by these mentions (in any order: the merger sorts them by publication day, then document and mention id) under its id. The reviewer's fields go
  * over the machine's fold, so that edits outlive every refold; the merge rules keep reading the
  * machine's fold: which reports tell one event does not change because a reviewer corrected a
  * field.
