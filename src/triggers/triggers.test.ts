@@ -269,3 +269,10 @@ test('the stage declares what it needs and provides', () => {
   assert.deepEqual(stage.requires, ['tokens', 'sentences', 'skip', 'places']);
   assert.deepEqual(stage.provides, ['triggers']);
 });
+
+test('a call for calm or restraint is no talk of an agreement; a call for a ceasefire is', () => {
+  const entries = (text: string) => triggersOf(text).map((t) => t.entry);
+  assert.ok(!entries('Elders called for calm after the clashes in Jos.').includes('negotiation'));
+  assert.ok(!entries('The UN urged both sides to show restraint and called for restraint.').includes('negotiation'));
+  assert.ok(entries('Mediators called for an immediate ceasefire in Khartoum.').includes('negotiation'));
+});
