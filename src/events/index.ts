@@ -6,7 +6,7 @@
  */
 import type { ActorEntry, ActorMention, CodedEvent, CountMention, DateMention, Doc, EventType, Place, PlaceMention, Reason, Span, Stage, TriggerMention } from '../types.js';
 import { clausesOf } from './clauses.js';
-import { viewOf, within, type SentenceView } from './context.js';
+import { viewOf, within, type DocView, type SentenceView } from './context.js';
 import { framesOf, namesKind, type Frame } from './frames.js';
 import { assignRoles, isArmed, type RoleActorFn, type RoleInput, type Roles } from './roles.js';
 import { chooseWhen, isReportDate } from './when.js';
@@ -34,14 +34,64 @@ interface Memory {
   armed: ActorEntry[];
 }
 
-function remember(memory: Memory, doc: Doc, dates: DateMention[], places: PlaceMention[], actors: ActorMention[]): void {
-  const ownDate = dates.filter((d) => !d.future && !isReportDate(doc, d)).at(-1);
-  if (ownDate) memory.paragraphDate = ownDate;
+/** An event coded from a clause, and where it was told: a toll-only clause right after it adds to it. */
+interface Recent {
+  index: number;
+  paragraph: number;
+  sentence: number;
+}
+
+/**
+ * One article's coding: what every clause reads and what it leaves for the next. Kept in one
+ * object so that the per-clause steps are plain functions (no closures built per clause), and
+ * so that a date's "reported, not dated" reading is worked out once per date, not per clause.
+ */
+interface Coding {
+  doc: Doc;
+  resources: CodeResources;
+  lead: { date: DateMention | null; place: PlaceMention | null };
+  /** Paragraph number of the article's first body paragraph. */
+  leadParagraph: number;
+  memory: Memory;
+  claimant: ActorEntry | null;
+  events: CodedEvent[];
+  grievances: Grievance[];
+  /** The events coded last (at most four). */
+  recent: Recent[];
+  /**
+   * A toll the lead tells before any act ("Ten soldiers were killed in the violence that
+   * erupted when ..."): it goes to the first act of violence the report then tells.
+   */
+  leadToll: CountMention[];
+  /** `isReportDate` of each date asked about so far. */
+  reported: Map<DateMention, boolean>;
+}
+
+/** A date that dates an event where it is told: not a future one, not the day of a report. */
+function datesEvent(coding: Coding, d: DateMention): boolean {
+  if (d.future) return false;
+  let reported = coding.reported.get(d);
+  if (reported === undefined) {
+    reported = isReportDate(coding.doc, d);
+    coding.reported.set(d, reported);
+  }
+  return !reported;
+}
+
+const isLocal = (p: PlaceMention): boolean => p.place.featureCode !== 'COUNTRY';
+
+function remember(coding: Coding, dates: readonly DateMention[], places: readonly PlaceMention[], actors: readonly ActorMention[]): void {
+  const memory = coding.memory;
+  for (let i = dates.length - 1; i >= 0; i--) {
+    if (datesEvent(coding, dates[i]!)) {
+      memory.paragraphDate = dates[i]!;
+      break;
+    }
+  }
   // The most precise place the sentence names, the last among equals: "in Mpondwe, a border
   // town in Kasese district" leaves Mpondwe, not its district, for the sentences after it.
-  const ownPlace = places
-    .filter((p) => p.place.featureCode !== 'COUNTRY')
-    .reduce<PlaceMention | null>((best, p) => (!best || p.place.precision <= best.place.precision ? p : best), null);
+  let ownPlace: PlaceMention | null = null;
+  for (const p of places) if (isLocal(p) && (!ownPlace || p.place.precision <= ownPlace.place.precision)) ownPlace = p;
   if (ownPlace) memory.paragraphPlace = ownPlace;
   for (const mention of actors) {
     if (!isArmed(mention.actor)) continue;
@@ -52,7 +102,13 @@ function remember(memory: Memory, doc: Doc, dates: DateMention[], places: PlaceM
 
 function contextActors(memory: Memory): { agent: ActorEntry | null; opponent: ActorEntry | null } {
   const agent = memory.armed.at(-1) ?? null;
-  const opponent = [...memory.armed].reverse().find((a) => a.name !== agent?.name) ?? null;
+  let opponent: ActorEntry | null = null;
+  for (let i = memory.armed.length - 1; i >= 0; i--) {
+    if (memory.armed[i]!.name !== agent?.name) {
+      opponent = memory.armed[i]!;
+      break;
+    }
+  }
   return { agent, opponent };
 }
 
@@ -71,95 +127,147 @@ export function createCodeStage(resources: CodeResources): Stage {
 
 function codeDocument(doc: Doc, resources: CodeResources): CodedEvent[] {
   const view = viewOf(doc);
-  const bodyDates = view.body.flatMap((s) => within(doc.dates, s.sentence)).filter((d) => !d.future && !isReportDate(doc, d));
-  const lead = {
-    date: bodyDates[0] ?? null,
-    place:
-      view.body.flatMap((s) => within(doc.places, s.sentence)).find((p) => p.place.featureCode !== 'COUNTRY') ??
-      view.headline.flatMap((s) => within(doc.places, s.sentence))[0] ??
-      null,
+  const coding: Coding = {
+    doc, resources, lead: { date: null, place: null }, leadParagraph: view.body[0]?.paragraph ?? 0,
+    memory: { paragraph: -1, paragraphDate: null, paragraphPlace: null, armed: [] },
+    claimant: claimantOf(doc), events: [], grievances: [], recent: [], leadToll: [], reported: new Map(),
   };
-  const memory: Memory = { paragraph: -1, paragraphDate: null, paragraphPlace: null, armed: [] };
-  const claimant = claimantOf(doc);
-  const events: CodedEvent[] = [];
-  const grievances: Grievance[] = [];
-  // The events coded last, and where: a toll-only clause right after one adds to it.
-  const recent: Array<{ index: number; paragraph: number; sentence: number }> = [];
-  // A toll the lead tells before any act ("Ten soldiers were killed in the violence that
-  // erupted when ..."): it goes to the first act of violence the report then tells.
-  let leadToll: CountMention[] = [];
-  for (const sv of view.body) {
-    if (sv.paragraph !== memory.paragraph) {
-      memory.paragraph = sv.paragraph;
-      memory.paragraphDate = null;
-      memory.paragraphPlace = null;
-    }
-    const s = sv.sentence;
-    const dates = within(doc.dates, s);
-    const places = within(doc.places, s);
-    const actors = within(doc.actors, s);
-    const clauses = clausesOf(doc.text, s);
-    const sentenceTriggers = within(doc.triggers, s);
-    for (const clause of clauses) {
-      const triggers = within(sentenceTriggers, clause);
-      const frames = framesOf(doc.text, clause, triggers, sentenceTriggers);
-      const told = countsOfFrames(doc.text, within(doc.counts, clause), triggers, frames);
-      grievances.push(...told.grievances);
-      const counts = countsByFrame(frames, told.counts);
-      // What another clause of the sentence states is context for this one, like the paragraph's.
-      const others = (items: DateMention[] | PlaceMention[]) => items.filter((m) => m.end <= clause.start || m.start >= clause.end);
-      const context = {
-        date: (others(dates) as DateMention[]).filter((d) => !d.future && !isReportDate(doc, d)).at(-1) ?? memory.paragraphDate,
-        place: (others(places) as PlaceMention[]).filter((p) => p.place.featureCode !== 'COUNTRY').at(-1) ?? memory.paragraphPlace,
-      };
-      const evidence = clauses.length > 1 ? clause : s;
-      const ownDate = within(dates, clause).some((d) => !d.future && !isReportDate(doc, d));
-      const ownPlace = within(places, clause).some((p) => p.place.featureCode !== 'COUNTRY');
-      // "At least 12 people were injured.": the toll of the act told just before, in the same
-      // paragraph or the sentence before ("Police seized the rifles" in between is no act of violence).
-      const last = [...recent].reverse().find((r) => (r.paragraph === sv.paragraph || r.sentence >= sv.index - 1) && events[r.index]!.eventType !== 'Strategic developments');
-      const previous = last ? events[last.index] : undefined;
-      const addToll = (tollCounts: CountMention[], at: number): void => {
-        if (!last || !previous) return;
-        events[last.index] = withToll(events[last.index]!, tollCounts, evidenceOf(doc, evidence), 'tolls:next-sentence');
-        doc.trace.push(`code: toll at ${at} added to the ${previous.subEventType} told before it`);
-      };
-      if (frames.length === 0 && !ownDate && !ownPlace && !triggers.some(isNonEventOfItsOwn)) {
-        const toll = frameless(doc.text, clause, told.counts);
-        if (toll.length > 0 && previous && takesToll(previous, toll)) addToll(toll, toll[0]!.start);
-        else if (toll.length > 0 && !previous && events.length === 0 && sv.paragraph === (view.body[0]?.paragraph ?? 0)) leadToll = toll;
-      }
-      for (const frame of frames) {
-        const frameCounts = counts.get(frame) ?? [];
-        const riotResponse = previous !== undefined && isRiotResponse(frame, previous, frameCounts, ownDate || ownPlace);
-        const tollOnly = riotResponse || isTollOnly(doc.text, clause, frame, frameCounts, ownDate || ownPlace);
-        if (previous && last && tollOnly && !isAggregate(doc.text, frame, evidence) && takesToll(previous, frameCounts)) {
-          addToll(frameCounts, frame.main.start);
-          if (riotResponse) events[last.index] = withRiotOpponent(events[last.index]!, within(actors, clause));
-          continue;
-        }
-        const beside = previous ? tollBesideStrategic(frame, previous, frameCounts, ownDate || ownPlace) : [];
-        if (beside.length > 0 && previous && takesToll(previous, beside)) addToll(beside, frame.main.start);
-        const event = codeFrame(doc, sv, frame, {
-          evidence, dates: within(dates, clause), places: within(places, clause), actors: within(actors, clause), acts: triggers,
-          counts: frameCounts.filter((c) => !beside.includes(c)), context, lead, leadParagraph: view.body[0]?.paragraph ?? 0, claimant, memory, resources,
-        });
-        if (event) {
-          const takesLead = leadToll.length > 0 && VIOLENT_ACT.has(event.eventType) && !event.counts.killed && takesToll(event, leadToll);
-          events.push(takesLead ? withToll(event, leadToll, null, 'tolls:lead') : event);
-          if (takesLead) {
-            doc.trace.push(`code: the lead's toll added to the ${event.subEventType} told after it`);
-            leadToll = [];
-          }
-          recent.push({ index: events.length - 1, paragraph: sv.paragraph, sentence: sv.index });
-          if (recent.length > 4) recent.shift();
-        }
-      }
-    }
-    remember(memory, doc, dates, places, actors);
+  coding.lead = { date: leadDate(coding, view.body), place: leadPlace(doc, view) };
+  for (const sv of view.body) codeSentence(coding, sv);
+  giveGrievances(coding.events, coding.grievances);
+  return coding.events;
+}
+
+/** The first date of the article's body that dates an event. */
+function leadDate(coding: Coding, body: readonly SentenceView[]): DateMention | null {
+  for (const sv of body) {
+    for (const d of within(coding.doc.dates, sv.sentence)) if (datesEvent(coding, d)) return d;
   }
-  giveGrievances(events, grievances);
-  return events;
+  return null;
+}
+
+/** The first place of the body below country level, else the headline's first place. */
+function leadPlace(doc: Doc, view: DocView): PlaceMention | null {
+  for (const sv of view.body) {
+    const local = within(doc.places, sv.sentence).find(isLocal);
+    if (local) return local;
+  }
+  for (const sv of view.headline) {
+    const first = within(doc.places, sv.sentence)[0];
+    if (first) return first;
+  }
+  return null;
+}
+
+/** The mentions of one sentence that its clauses share. */
+interface SentenceMentions {
+  dates: DateMention[];
+  places: PlaceMention[];
+  actors: ActorMention[];
+  triggers: TriggerMention[];
+  /** More than one clause: each event then quotes its clause, not the whole sentence. */
+  clauses: number;
+}
+
+function codeSentence(coding: Coding, sv: SentenceView): void {
+  const { doc, memory } = coding;
+  if (sv.paragraph !== memory.paragraph) {
+    memory.paragraph = sv.paragraph;
+    memory.paragraphDate = null;
+    memory.paragraphPlace = null;
+  }
+  const s = sv.sentence;
+  const clauses = clausesOf(doc.text, s);
+  const mentions: SentenceMentions = {
+    dates: within(doc.dates, s), places: within(doc.places, s), actors: within(doc.actors, s), triggers: within(doc.triggers, s), clauses: clauses.length,
+  };
+  for (const clause of clauses) codeClause(coding, sv, mentions, clause);
+  remember(coding, mentions.dates, mentions.places, mentions.actors);
+}
+
+/** The last item of `items` outside `clause` that passes `keep`: what another clause of the sentence states. */
+function lastOutside<T extends Span>(items: readonly T[], clause: Span, keep: (item: T) => boolean): T | null {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i]!;
+    if ((item.end <= clause.start || item.start >= clause.end) && keep(item)) return item;
+  }
+  return null;
+}
+
+/**
+ * "At least 12 people were injured.": the act told just before, in the same paragraph or the
+ * sentence before ("Police seized the rifles" in between is no act of violence).
+ */
+function lastAct(coding: Coding, sv: SentenceView): Recent | null {
+  for (let i = coding.recent.length - 1; i >= 0; i--) {
+    const r = coding.recent[i]!;
+    if ((r.paragraph === sv.paragraph || r.sentence >= sv.index - 1) && coding.events[r.index]!.eventType !== 'Strategic developments') return r;
+  }
+  return null;
+}
+
+function addToll(coding: Coding, last: Recent, previous: CodedEvent, tollCounts: CountMention[], at: number, evidence: Span): void {
+  coding.events[last.index] = withToll(coding.events[last.index]!, tollCounts, evidenceOf(coding.doc, evidence), 'tolls:next-sentence');
+  coding.doc.trace.push(`code: toll at ${at} added to the ${previous.subEventType} told before it`);
+}
+
+function codeClause(coding: Coding, sv: SentenceView, sentence: SentenceMentions, clause: Span): void {
+  const { doc, memory, events } = coding;
+  const text = doc.text;
+  const triggers = within(sentence.triggers, clause);
+  const frames = framesOf(text, clause, triggers, sentence.triggers);
+  const told = countsOfFrames(text, within(doc.counts, clause), triggers, frames);
+  for (const grievance of told.grievances) coding.grievances.push(grievance);
+  const counts = countsByFrame(frames, told.counts);
+  // What another clause of the sentence states is context for this one, like the paragraph's.
+  const context = {
+    date: lastOutside(sentence.dates, clause, (d) => datesEvent(coding, d)) ?? memory.paragraphDate,
+    place: lastOutside(sentence.places, clause, isLocal) ?? memory.paragraphPlace,
+  };
+  const evidence = sentence.clauses > 1 ? clause : sv.sentence;
+  const dates = within(sentence.dates, clause);
+  const places = within(sentence.places, clause);
+  const actors = within(sentence.actors, clause);
+  const ownDate = dates.some((d) => datesEvent(coding, d));
+  const ownPlace = places.some(isLocal);
+  const last = lastAct(coding, sv);
+  const previous = last ? events[last.index] : undefined;
+  if (frames.length === 0 && !ownDate && !ownPlace && !triggers.some(isNonEventOfItsOwn)) {
+    const toll = frameless(text, clause, told.counts);
+    if (toll.length > 0 && last && previous && takesToll(previous, toll)) addToll(coding, last, previous, toll, toll[0]!.start, evidence);
+    else if (toll.length > 0 && !previous && events.length === 0 && sv.paragraph === coding.leadParagraph) coding.leadToll = toll;
+  }
+  for (const frame of frames) {
+    const frameCounts = counts.get(frame) ?? [];
+    const riotResponse = previous !== undefined && isRiotResponse(frame, previous, frameCounts, ownDate || ownPlace);
+    const tollOnly = riotResponse || isTollOnly(text, clause, frame, frameCounts, ownDate || ownPlace);
+    if (previous && last && tollOnly && !isAggregate(text, frame, evidence) && takesToll(previous, frameCounts)) {
+      addToll(coding, last, previous, frameCounts, frame.main.start, evidence);
+      if (riotResponse) events[last.index] = withRiotOpponent(events[last.index]!, actors);
+      continue;
+    }
+    const beside = previous ? tollBesideStrategic(frame, previous, frameCounts, ownDate || ownPlace) : [];
+    if (beside.length > 0 && last && previous && takesToll(previous, beside)) addToll(coding, last, previous, beside, frame.main.start, evidence);
+    const event = codeFrame(doc, sv, frame, {
+      evidence, dates, places, actors, acts: triggers,
+      counts: beside.length > 0 ? frameCounts.filter((c) => !beside.includes(c)) : frameCounts, context, lead: coding.lead, leadParagraph: coding.leadParagraph,
+      claimant: coding.claimant, memory, resources: coding.resources,
+    });
+    if (event) keep(coding, sv, event);
+  }
+}
+
+/** Adds a coded event, with the lead's toll when it is the first act of violence after it. */
+function keep(coding: Coding, sv: SentenceView, event: CodedEvent): void {
+  const { events, leadToll } = coding;
+  const takesLead = leadToll.length > 0 && VIOLENT_ACT.has(event.eventType) && !event.counts.killed && takesToll(event, leadToll);
+  events.push(takesLead ? withToll(event, leadToll, null, 'tolls:lead') : event);
+  if (takesLead) {
+    coding.doc.trace.push(`code: the lead's toll added to the ${event.subEventType} told after it`);
+    coding.leadToll = [];
+  }
+  coding.recent.push({ index: events.length - 1, paragraph: sv.paragraph, sentence: sv.index });
+  if (coding.recent.length > 4) coding.recent.shift();
 }
 
 function evidenceOf(doc: Doc, span: Span): CodedEvent['evidence'][number] {
@@ -202,13 +310,20 @@ function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput):
   if (status.cue) why.push({ field: 'status', rule: status.cue.rule, span: status.cue });
   // "The abduction came three days after bombers struck Konduga on Friday": Friday and Konduga
   // are the bombing's; "were missing on Tuesday after gunmen stormed": Tuesday only bounds the raid.
-  const role = (m: Span) => roleOf(doc.text, frame.main, m, input.acts);
-  const bound = input.dates.filter((d) => role(d) === 'bound').at(-1) ?? null;
+  let bound: DateMention | null = null;
+  const ownDates: DateMention[] = [];
+  for (const d of input.dates) {
+    const role = roleOf(doc.text, frame.main, d, input.acts);
+    if (role === 'bound') bound = d;
+    else if (role === 'own') ownDates.push(d);
+  }
   const when = chooseWhen({
-    doc, trigger: frame.main, inSentence: input.dates.filter((d) => role(d) === 'own'), paragraph: input.context.date, bound, lead: input.lead.date, published: doc.meta.published,
+    doc, trigger: frame.main, inSentence: ownDates, paragraph: input.context.date, bound, lead: input.lead.date, published: doc.meta.published,
   });
+  const ownPlaces: PlaceMention[] = [];
+  for (const p of input.places) if (roleOf(doc.text, frame.main, p, input.acts) !== 'other-act') ownPlaces.push(p);
   const where = chooseWhere({
-    text: doc.text, trigger: frame.main, inSentence: input.places.filter((p) => role(p) !== 'other-act'), paragraph: input.context.place, lead: input.lead.place,
+    text: doc.text, trigger: frame.main, inSentence: ownPlaces, paragraph: input.context.place, lead: input.lead.place,
     focus: doc.focus ?? actorCountry(doc, input.resources),
   });
   const counts = rangesOf(input.counts);
