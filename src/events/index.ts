@@ -7,7 +7,7 @@
 import type { ActorEntry, ActorMention, CodedEvent, CountMention, DateMention, Doc, EventType, Place, PlaceMention, Reason, Span, Stage, TriggerMention } from '../types.js';
 import { clausesOf } from './clauses.js';
 import { viewOf, within, type DocView, type SentenceView } from './context.js';
-import { framesOf, namesKind, type Frame } from './frames.js';
+import { framesOf, namesKind, reframed, type Frame } from './frames.js';
 import { assignRoles, isArmed, type RoleActorFn, type RoleInput, type Roles } from './roles.js';
 import { chooseWhen, isReportDate } from './when.js';
 import { chooseWhere } from './where.js';
@@ -343,7 +343,9 @@ function codeFrame(doc: Doc, sv: SentenceView, frame: Frame, input: FrameInput):
   if (refined.rule) {
     why.push({ field: 'sub_event_type', rule: refined.rule, span: null });
     // A change of event type changes ACLED's role conventions (protesters become rioters).
-    if (refined.eventType !== frame.eventType) roles = assignRoles({ ...roleInput, frame: { ...frame, ...refined } });
+    if (refined.eventType !== frame.eventType) {
+      roles = assignRoles({ ...roleInput, frame: reframed(frame, { eventType: refined.eventType, subEventType: refined.subEventType }) });
+    }
   }
   why.push(...roles.why);
   roles = armedAgent(roles, refined.eventType, input.resources);
