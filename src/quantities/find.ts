@@ -15,6 +15,12 @@ import { scanQuantities, type Quantity } from './numbers.js';
 import { isOpenModifier, peopleTail, rejectedBefore, type PeopleTail } from './people.js';
 import { isCapitalised, isWordLike, wordsAfter } from './words.js';
 
+/**
+ * Text order. The lists are joined with `concat`, not spread: spreading lists that are sometimes
+ * empty (another array shape to V8) made the optimised code of this module deoptimise again and again.
+ */
+const byStart = (a: Span, b: Span): number => a.start - b.start;
+
 function overlaps(a: Span, spans: readonly Span[]): boolean {
   return spans.some((b) => a.start < b.end && b.start < a.end);
 }
@@ -38,7 +44,7 @@ function peopleCounts(text: string, sentence: Span, m: CountMatcher, quantities:
     const own = tail.cue ? [tail.cue, ...tail.also] : inside.slice(0, 1);
     found.push(member(span.start, span.end, q.low, q.high, own, `${q.rule}/${tail.via}`, false, false));
   }
-  return [...found, ...leadingCoordinates(text, sentence, m, quantities, found, skip)].sort((a, b) => a.start - b.start);
+  return found.concat(leadingCoordinates(text, sentence, m, quantities, found, skip)).sort(byStart);
 }
 
 /**
@@ -113,13 +119,13 @@ export function findCountsWith(text: string, sentence: Span, m: CountMatcher): C
     for (const s of found) if (!overlaps(s, taken)) singles.push(member(s.start, s.end, 1, 1, s.cues, 'count/article', true, s.loose));
   }
   const tolls = quantities.length > 0 ? findTollStatements(text, sentence, quantities) : [];
-  if (figures.length === 0 && singles.length === 0) return [...zeros, ...tolls].sort((a, b) => a.start - b.start);
-  const members = [...figures, ...singles].sort((a, b) => a.start - b.start);
+  if (figures.length === 0 && singles.length === 0) return zeros.concat(tolls).sort(byStart);
+  const members = figures.concat(singles).sort(byStart);
   const mentions = groupsOf(text, members)
     .flatMap((group) => typedGroup(text, sentence, group, groupsOfOthers(group, members), cues.read()))
     // A toll statement types its figure; the ordinary reading of the same figure gives way.
     .filter((m) => !tolls.some((t) => m.start < t.end && t.start < m.end));
-  return [...zeros, ...tolls, ...mentions].sort((a, b) => a.start - b.start);
+  return zeros.concat(tolls, mentions).sort(byStart);
 }
 
 /** The farthest a passive predicate may stand from a subject that opens its clause. */
