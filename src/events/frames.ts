@@ -242,6 +242,8 @@ function raidsForAbduction(text: string, frames: Frame[], missing: readonly Trig
  * of the raid another clause tells.
  */
 export function framesOf(text: string, clause: Span, triggers: readonly TriggerMention[], sentence: readonly TriggerMention[] = triggers): Frame[] {
+  // Most clauses have no trigger at all: they tell no event.
+  if (triggers.length === 0) return [];
   return raidsForAbduction(text, clauseFrames(text, clause, triggers.filter((t) => !isMissing(t))), sentence.filter(isMissing));
 }
 

@@ -177,12 +177,18 @@ function codeSentence(coding: Coding, sv: SentenceView): void {
     memory.paragraphPlace = null;
   }
   const s = sv.sentence;
-  const clauses = clausesOf(doc.text, s);
-  const mentions: SentenceMentions = {
-    dates: within(doc.dates, s), places: within(doc.places, s), actors: within(doc.actors, s), triggers: within(doc.triggers, s), clauses: clauses.length,
-  };
-  for (const clause of clauses) codeClause(coding, sv, mentions, clause);
-  remember(coding, mentions.dates, mentions.places, mentions.actors);
+  const dates = within(doc.dates, s);
+  const places = within(doc.places, s);
+  const actors = within(doc.actors, s);
+  const triggers = within(doc.triggers, s);
+  // A sentence with neither a trigger nor a count tells no act and adds no toll (see `codeClause`):
+  // it only leaves its date, place and actors for the sentences after it.
+  if (triggers.length > 0 || within(doc.counts, s).length > 0) {
+    const clauses = clausesOf(doc.text, s);
+    const mentions: SentenceMentions = { dates, places, actors, triggers, clauses: clauses.length };
+    for (const clause of clauses) codeClause(coding, sv, mentions, clause);
+  }
+  remember(coding, dates, places, actors);
 }
 
 /** The last item of `items` outside `clause` that passes `keep`: what another clause of the sentence states. */
@@ -215,8 +221,11 @@ function codeClause(coding: Coding, sv: SentenceView, sentence: SentenceMentions
   const { doc, memory, events } = coding;
   const text = doc.text;
   const triggers = within(sentence.triggers, clause);
+  const clauseCounts = within(doc.counts, clause);
+  // A clause with neither a trigger nor a count tells no act and adds no toll: most clauses.
+  if (triggers.length === 0 && clauseCounts.length === 0) return;
   const frames = framesOf(text, clause, triggers, sentence.triggers);
-  const told = countsOfFrames(text, within(doc.counts, clause), triggers, frames);
+  const told = countsOfFrames(text, clauseCounts, triggers, frames);
   for (const grievance of told.grievances) coding.grievances.push(grievance);
   const counts = countsByFrame(frames, told.counts);
   // What another clause of the sentence states is context for this one, like the paragraph's.
