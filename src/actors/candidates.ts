@@ -150,7 +150,11 @@ function ofCountry(dict: ActorDictionary, text: FoldedText, role: Candidate): Ca
   const country = countryAt(dict, text, role.end + of[0].length);
   if (!country || isWordCharAt(text.raw, country.end)) return null;
   const iso3 = (country.record.target as CountryTarget).iso3;
-  return { ...role, end: country.end, kind: 'composed', modifiers: [{ iso3, start: role.start, end: country.end }] };
+  // Written out, not spread from `role`: every candidate then has one shape.
+  return {
+    start: role.start, end: country.end, kind: 'composed', target: role.target, modifiers: [{ iso3, start: role.start, end: country.end }],
+    key: role.key, caseSensitive: role.caseSensitive, contextual: role.contextual,
+  };
 }
 
 /** "Tiv militias", "armed Pokot", "Hawadle clan militia": the group's militia, over the group. */

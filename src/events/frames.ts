@@ -307,7 +307,10 @@ function clauseFrames(text: string, clause: Span, triggers: readonly TriggerMent
     }
     frames.push(reframed(frame, { triggers: [...list, ...(violence ?? []), ...atDemonstration], violent: !!violence }));
   }
-  return frames.map((f) => withoutAFight(f, events)).sort((a, b) => a.main.start - b.main.start);
+  // In place, not `map`: an array `map` builds has another shape to V8 when empty, and the sort
+  // that follows was compiled for one of the two.
+  for (let i = 0; i < frames.length; i++) frames[i] = withoutAFight(frames[i]!, events);
+  return frames.sort((a, b) => a.main.start - b.main.start);
 }
 
 /**

@@ -194,7 +194,8 @@ export function assignRoles(input: RoleInput): Roles {
 
   switch (frame.eventType) {
     case 'Battles': {
-      const sides = parties.sides.map((m) => fighting(m.actor, input) as ActorEntry);
+      const sides: ActorEntry[] = [];
+      for (const m of parties.sides) sides.push(fighting(m.actor, input) as ActorEntry);
       if (sides.length === 0 && !isArmed(agent) && !isArmed(target) && !input.contextAgent) {
         // "members of two rival parties clashed": no armed actor on either side. A crowd's
         // fight is mob violence; fighting with guns between unnamed men is a clash of unidentified groups.
