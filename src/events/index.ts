@@ -191,12 +191,17 @@ function codeSentence(coding: Coding, sv: SentenceView): void {
   remember(coding, dates, places, actors);
 }
 
-/** The last item of `items` outside `clause` that passes `keep`: what another clause of the sentence states. */
-function lastOutside<T extends Span>(items: readonly T[], clause: Span, keep: (item: T) => boolean): T | null {
-  for (let i = items.length - 1; i >= 0; i--) {
-    const item = items[i]!;
-    if ((item.end <= clause.start || item.start >= clause.end) && keep(item)) return item;
-  }
+const outside = (item: Span, clause: Span): boolean => item.end <= clause.start || item.start >= clause.end;
+
+/** The last date of another clause of the sentence that dates an event. */
+function lastDateOutside(coding: Coding, dates: readonly DateMention[], clause: Span): DateMention | null {
+  for (let i = dates.length - 1; i >= 0; i--) if (outside(dates[i]!, clause) && datesEvent(coding, dates[i]!)) return dates[i]!;
+  return null;
+}
+
+/** The last place below country level named in another clause of the sentence. */
+function lastPlaceOutside(places: readonly PlaceMention[], clause: Span): PlaceMention | null {
+  for (let i = places.length - 1; i >= 0; i--) if (outside(places[i]!, clause) && isLocal(places[i]!)) return places[i]!;
   return null;
 }
 
@@ -230,14 +235,15 @@ function codeClause(coding: Coding, sv: SentenceView, sentence: SentenceMentions
   const counts = countsByFrame(frames, told.counts);
   // What another clause of the sentence states is context for this one, like the paragraph's.
   const context = {
-    date: lastOutside(sentence.dates, clause, (d) => datesEvent(coding, d)) ?? memory.paragraphDate,
-    place: lastOutside(sentence.places, clause, isLocal) ?? memory.paragraphPlace,
+    date: lastDateOutside(coding, sentence.dates, clause) ?? memory.paragraphDate,
+    place: lastPlaceOutside(sentence.places, clause) ?? memory.paragraphPlace,
   };
   const evidence = sentence.clauses > 1 ? clause : sv.sentence;
   const dates = within(sentence.dates, clause);
   const places = within(sentence.places, clause);
   const actors = within(sentence.actors, clause);
-  const ownDate = dates.some((d) => datesEvent(coding, d));
+  let ownDate = false;
+  for (const d of dates) if (datesEvent(coding, d)) ownDate = true;
   const ownPlace = places.some(isLocal);
   const last = lastAct(coding, sv);
   const previous = last ? events[last.index] : undefined;
