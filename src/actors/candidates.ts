@@ -44,9 +44,12 @@ const MAX_CHAIN = 4;
  * A country named as the subject of a military act: "Israel struck", "North Korea test-fired",
  * "Moscow has launched". News uses the state's name for its forces; ACLED codes its military.
  * Verbs of speech or diplomacy ("Israel said", "Russia denied") are not acts of force.
+ * The lookahead before the verbs changes nothing (every verb starts with a letter) but cuts
+ * V8's compile of the pattern about twentyfold: without it, V8 analyses every verb against
+ * every path through the repeated adverbs.
  */
 const ACTING =
-  /^ (?:(?:has|have|had|also|then|later|again|reportedly|allegedly|apparently|subsequently|on \w+day|overnight|itself),? ){0,2}(?:struck|strikes|hit|hits|fired|fires|test fired|test fires|launched|launches|shelled|shells|bombed|bombs|bombarded|pounded|attacked|attacks|invaded|invades|targeted|targets|raided|shot down|downed|retaliated|retaliates|carried out|carries out|conducted|conducts|deployed|deploys|sent troops|mobilized|mobilised|seized|captured|recaptured|retook|annexed|advanced|killed|kills|intercepted|destroyed|blockaded|occupied|stormed|rained)\b/;
+  /^ (?:(?:has|have|had|also|then|later|again|reportedly|allegedly|apparently|subsequently|on \w+day|overnight|itself),? ){0,2}(?=[a-z])(?:struck|strikes|hit|hits|fired|fires|test fired|test fires|launched|launches|shelled|shells|bombed|bombs|bombarded|pounded|attacked|attacks|invaded|invades|targeted|targets|raided|shot down|downed|retaliated|retaliates|carried out|carries out|conducted|conducts|deployed|deploys|sent troops|mobilized|mobilised|seized|captured|recaptured|retook|annexed|advanced|killed|kills|intercepted|destroyed|blockaded|occupied|stormed|rained)\b/;
 /** "carried out by Israel", "fired by Russia": a passive act of force whose agent is a state. */
 const BY_STATE =
   /\b(?:struck|hit|fired|launched|shelled|bombed|bombarded|pounded|attacked|invaded|targeted|raided|shot down|downed|carried out|conducted|killed|destroyed|occupied|seized|captured|recaptured|annexed|intercepted|wounded|injured|damaged|claimed) by (?:the )?$/;
@@ -147,7 +150,11 @@ function ofCountry(dict: ActorDictionary, text: FoldedText, role: Candidate): Ca
   const country = countryAt(dict, text, role.end + of[0].length);
   if (!country || isWordCharAt(text.raw, country.end)) return null;
   const iso3 = (country.record.target as CountryTarget).iso3;
-  return { ...role, end: country.end, kind: 'composed', modifiers: [{ iso3, start: role.start, end: country.end }] };
+  // Written out, not spread from `role`: every candidate then has one shape.
+  return {
+    start: role.start, end: country.end, kind: 'composed', target: role.target, modifiers: [{ iso3, start: role.start, end: country.end }],
+    key: role.key, caseSensitive: role.caseSensitive, contextual: role.contextual,
+  };
 }
 
 /** "Tiv militias", "armed Pokot", "Hawadle clan militia": the group's militia, over the group. */

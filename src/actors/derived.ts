@@ -9,9 +9,9 @@
 import { addAlias, createAliasIndex, sealAliasIndex, type AliasIndex } from './alias-index.js';
 import type { ActorDataEntry } from './types.js';
 
-/** Nouns that, after a group's name, name its armed men rather than the community. */
+/** Nouns that, after a group's name, name its armed men rather than the community. (The lookahead only speeds V8's compile: see ACTING in candidates.ts.) */
 export const ARMED_AFTER =
-  /^ (?:(?:youth|communal|ethnic|clan|tribal|armed) )?(?:militia|militias|militiamen|militia members|militants|gunmen|fighters|attackers|assailants|youths?|self defen[cs]e groups?)\b/;
+  /^ (?:(?:youth|communal|ethnic|clan|tribal|armed) )?(?=[a-z])(?:militia|militias|militiamen|militia members|militants|gunmen|fighters|attackers|assailants|youths?|self defen[cs]e groups?)\b/;
 /** "armed Fulani", "armed Pokot": the same, the other way round. */
 export const ARMED_BEFORE = /\barmed $/;
 

@@ -240,3 +240,22 @@ test('mentions inside skipped regions are ignored', () => {
   const found = stage.run(doc).actors.map((a) => a.actor.name);
   assert.deepEqual(found, ['Military Forces of Syria']);
 });
+
+test('an unlisted name is read only when its head noun ends within 160 characters of its first word', () => {
+  // A run of capitalised words before "Brigade", its first word at 0: the whole run is the name
+  // while "Brigade" ends at 160 at most; one character more and the name starts a word later.
+  const run = (length: number): string => {
+    const words: string[] = [];
+    while (words.join(' ').length < length - 12) words.push(`Wa${String.fromCharCode(97 + (words.length % 26))}ko`);
+    words.push('Z'.repeat(Math.max(2, length - 'Brigade'.length - 1 - words.join(' ').length - 1)));
+    return `${words.join(' ')} Brigade`;
+  };
+  const first = (length: number): string | undefined => {
+    const name = run(length);
+    assert.equal(name.length, length);
+    return mentions(`${name} looted a clinic.`, 'COD').find((m) => m.includes('Brigade'));
+  };
+  assert.match(first(160) ?? '', /^Waako /, 'within reach: read from the first word');
+  assert.doesNotMatch(first(161) ?? '', /^Waako /, 'past reach: not from the first word');
+  assert.ok(first(161), 'past reach: still read from a later word');
+});

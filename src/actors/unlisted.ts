@@ -23,8 +23,52 @@ const MEMBERS = '(?:gang|cartel|militants|fighters|militia|militiamen|rebels|ins
  * tests (no Unicode classes) rule out most capitalised words before the two patterns run. They
  * are the alternations above with the optional plural dropped ("Brigades?" → "Brigade").
  */
-const HEAD_NEARBY = new RegExp(HEAD.slice(3, -1).replace(/s\?/g, '').replace(/\?/g, ''));
-const MEMBERS_NEARBY = new RegExp(MEMBERS.slice(3, -1));
+const HEAD_NEARBY = HEAD.slice(3, -1).replace(/s\?/g, '').replace(/\?/g, '');
+const MEMBERS_NEARBY = MEMBERS.slice(3, -1);
+/** How far after a name's first word its head or member noun may stand. */
+const REACH = 160;
+
+/**
+ * Where the literal head and member words occur in one document, so that each capitalised word
+ * asks "does one end within reach?" by a binary search instead of two regex scans of the next
+ * 160 characters (the same answer: a word counts when it lies wholly inside the window).
+ */
+export interface NameCues {
+  /** Start of every occurrence, ascending. */
+  starts: Int32Array;
+  /** The least end among the occurrences from this one on. */
+  minEnds: Int32Array;
+}
+
+export function nameCuesOf(raw: string): NameCues {
+  const found: Array<[number, number]> = [];
+  for (const word of `${HEAD_NEARBY}|${MEMBERS_NEARBY}`.split('|')) {
+    for (let at = raw.indexOf(word); at >= 0; at = raw.indexOf(word, at + 1)) found.push([at, at + word.length]);
+  }
+  found.sort((a, b) => a[0] - b[0]);
+  const starts = new Int32Array(found.length);
+  const minEnds = new Int32Array(found.length);
+  let least = Infinity;
+  for (let i = found.length - 1; i >= 0; i--) {
+    const [start, end] = found[i]!;
+    least = Math.min(least, end);
+    starts[i] = start;
+    minEnds[i] = least;
+  }
+  return { starts, minEnds };
+}
+
+/** True when a head or member word lies wholly inside [from, to). */
+function cueWithin(cues: NameCues, from: number, to: number): boolean {
+  let lo = 0;
+  let hi = cues.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((cues.starts[mid] as number) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < cues.starts.length && (cues.minEnds[lo] as number) <= to;
+}
 
 const HEADED = new RegExp(`^((?:${WORD}\\s+(?:${CONNECTOR}\\s+)*)*${HEAD})(?![\\p{L}\\p{M}])`, 'u');
 const MEMBERED = new RegExp(`^((?:${WORD}\\s+(?:${CONNECTOR}\\s+)*)*${WORD})\\s+(${MEMBERS})\\b`, 'u');
@@ -67,14 +111,17 @@ function titleCase(word: string): string {
 
 const ARMY_LIKE = /\b(?:Army|Front|Liberation|Revolutionary|Guerrillas?|Mujahideen|Mujahidin)\b/;
 
-/** An unlisted armed group whose name starts at `start` (or a word or two later), else null. */
-export function unlistedGroupAt(text: FoldedText, start: number, known: (at: number) => boolean): UnlistedGroup | null {
+/**
+ * An unlisted armed group whose name starts at `start` (or a word or two later), else null.
+ * `cues` are `nameCuesOf(text.raw)`.
+ */
+export function unlistedGroupAt(text: FoldedText, cues: NameCues, start: number, known: (at: number) => boolean): UnlistedGroup | null {
   const raw = text.raw;
-  const rest = raw.slice(start, start + 160);
+  if (!cueWithin(cues, start, Math.min(start + REACH, raw.length))) return null;
+  const rest = raw.slice(start, start + REACH);
   let name: string;
   let end: number;
   let suffix = '';
-  if (!HEAD_NEARBY.test(rest) && !MEMBERS_NEARBY.test(rest)) return null;
   const headed = HEADED.exec(rest);
   const membered = headed ? null : MEMBERED.exec(rest);
   if (headed) {

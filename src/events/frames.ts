@@ -34,7 +34,33 @@ export interface Frame {
   /** True when violence words were folded into a demonstration frame. */
   violent: boolean;
   /** The clause says what a crowd demanded or opposed: its violence is a demonstration's. */
-  grievance?: boolean;
+  grievance: boolean;
+}
+
+/** Every frame is built here with all its fields, so that frames share one shape (V8 then reads them without checks that fail). */
+function makeFrame(
+  eventType: EventType,
+  subEventType: SubEventType,
+  main: TriggerMention,
+  triggers: TriggerMention[],
+  violent: boolean,
+  outcome: TriggerMention | undefined,
+  grievance: boolean,
+): Frame {
+  return { eventType, subEventType, main, outcome, triggers, violent, grievance };
+}
+
+/** `frame` with another sub-type, main trigger, triggers or violence; what the clause told of it stays. */
+export function reframed(frame: Frame, changes: Partial<Pick<Frame, 'eventType' | 'subEventType' | 'main' | 'triggers' | 'violent' | 'outcome'>>): Frame {
+  return makeFrame(
+    changes.eventType ?? frame.eventType,
+    changes.subEventType ?? frame.subEventType,
+    changes.main ?? frame.main,
+    changes.triggers ?? frame.triggers,
+    changes.violent ?? frame.violent,
+    changes.outcome ?? frame.outcome,
+    frame.grievance,
+  );
 }
 
 type Family = 'violence' | 'abduction' | 'sexual' | 'arrests' | 'demonstration' | 'strategic';
@@ -101,15 +127,15 @@ const AIR_FIRE = /\b(?:fir(?:e|es|ed|ing)|sho(?:t|ts|oting)|gunshots)\s+(?:\w+\s
 /** Explosives set off on the spot (not shells or air strikes fired from afar). */
 const onTheSpot = (t: TriggerMention): boolean => t.subEventType === 'Remote explosive/landmine/IED';
 
-function frameOf(list: TriggerMention[], clauseText: string): Frame {
+function frameOf(list: TriggerMention[], clauseText: string, grievance: boolean): Frame {
   const clash = list.find((t) => t.hints.includes('fighting'));
   const raid = AIR_FIRE.test(clauseText) ? list.filter((t) => !onTheSpot(t)) : list;
   const top = best(raid.length > 0 ? raid : list);
   if (FOLDS_INTO_CLASH.has(top.subEventType) && !clash && GROUND_FIRE.test(clauseText)) {
-    return { eventType: 'Battles', subEventType: 'Armed clash', main: top, triggers: list, violent: false };
+    return makeFrame('Battles', 'Armed clash', top, list, false, undefined, grievance);
   }
   const main = clash && FOLDS_INTO_CLASH.has(top.subEventType) ? clash : top;
-  return { eventType: main.eventType, subEventType: main.subEventType, main, triggers: list, violent: false };
+  return makeFrame(main.eventType, main.subEventType, main, list, false, undefined, grievance);
 }
 
 /** "a war that killed 220,000": violence in a relative clause qualifies a noun; it is no act of its own. */
@@ -202,11 +228,11 @@ function raidsForAbduction(text: string, frames: Frame[], missing: readonly Trig
   if (!raid) return frames;
   const abduction = frames.find((f) => f.subEventType === 'Abduction/forced disappearance');
   if (abduction) {
-    return frames.filter((f) => f !== raid).map((f) => (f === abduction ? { ...f, triggers: [...f.triggers, ...raid.triggers] } : f));
+    return frames.filter((f) => f !== raid).map((f) => (f === abduction ? reframed(f, { triggers: [...f.triggers, ...raid.triggers] }) : f));
   }
   const outcome = missing[0];
   if (!outcome) return frames;
-  const taken: Frame = { ...raid, eventType: 'Violence against civilians', subEventType: 'Abduction/forced disappearance', outcome, triggers: [...raid.triggers, outcome] };
+  const taken = reframed(raid, { eventType: 'Violence against civilians', subEventType: 'Abduction/forced disappearance', outcome, triggers: [...raid.triggers, outcome] });
   return frames.map((f) => (f === raid ? taken : f));
 }
 
@@ -216,6 +242,8 @@ function raidsForAbduction(text: string, frames: Frame[], missing: readonly Trig
  * of the raid another clause tells.
  */
 export function framesOf(text: string, clause: Span, triggers: readonly TriggerMention[], sentence: readonly TriggerMention[] = triggers): Frame[] {
+  // Most clauses have no trigger at all: they tell no event.
+  if (triggers.length === 0) return [];
   return raidsForAbduction(text, clauseFrames(text, clause, triggers.filter((t) => !isMissing(t))), sentence.filter(isMissing));
 }
 
@@ -263,24 +291,26 @@ function clauseFrames(text: string, clause: Span, triggers: readonly TriggerMent
     if (family === 'violence' && demonstration) continue;
     if (family === 'arrests' && atDemonstration.some((t) => familyOf(t) === 'arrests')) continue;
     const clauseText = text.slice(clause.start, clause.end);
-    const frame = frameOf(list, clauseText);
-    if (family === 'demonstration' && GRIEVANCE.test(clauseText)) frame.grievance = true;
+    const frame = frameOf(list, clauseText, family === 'demonstration' && GRIEVANCE.test(clauseText));
     if (family === 'violence' && !demonstration && property.length > 0) {
       // "gunmen attacked and torched a school": the damage is carried, so the coder can tell
       // whether the attack harmed anyone or only property.
       // When only generic words ("attack", "violence") tell the violence, the damage is the
       // most specific word of the act and stands as its main trigger.
       const generic = list.every((t) => rank(t) <= 1 && !t.hints.includes('lethal'));
-      frames.push({ ...frame, main: generic ? (property[0] as TriggerMention) : frame.main, triggers: [...list, ...property] });
+      frames.push(reframed(frame, { main: generic ? (property[0] as TriggerMention) : frame.main, triggers: [...list, ...property] }));
       continue;
     }
     if (family !== 'demonstration' || (!violence && atDemonstration.length === 0)) {
       frames.push(frame);
       continue;
     }
-    frames.push({ ...frame, triggers: [...list, ...(violence ?? []), ...atDemonstration], violent: !!violence });
+    frames.push(reframed(frame, { triggers: [...list, ...(violence ?? []), ...atDemonstration], violent: !!violence }));
   }
-  return frames.map((f) => withoutAFight(f, events)).sort((a, b) => a.main.start - b.main.start);
+  // In place, not `map`: an array `map` builds has another shape to V8 when empty, and the sort
+  // that follows was compiled for one of the two.
+  for (let i = 0; i < frames.length; i++) frames[i] = withoutAFight(frames[i]!, events);
+  return frames.sort((a, b) => a.main.start - b.main.start);
 }
 
 /**
@@ -292,5 +322,5 @@ function withoutAFight(frame: Frame, events: readonly TriggerMention[]): Frame {
   if (!(frame.main.eventType === 'Battles' && frame.main.hints.includes('territory'))) return frame;
   if (events.some((t) => t.hints.includes('fighting'))) return frame;
   const unopposed = events.some((t) => t.hints.includes('withdrawal') || t.subEventType === 'Non-violent transfer of territory');
-  return unopposed ? { ...frame, eventType: 'Strategic developments', subEventType: 'Non-violent transfer of territory' } : frame;
+  return unopposed ? reframed(frame, { eventType: 'Strategic developments', subEventType: 'Non-violent transfer of territory' }) : frame;
 }

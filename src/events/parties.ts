@@ -216,6 +216,20 @@ export function uniqueByName(list: ActorMention[]): ActorMention[] {
   return list.filter((a) => (seen.has(a.actor.name) ? false : (seen.add(a.actor.name), true)));
 }
 
+/** The subject of a passive word of the act: "soldiers were killed" (one trigger), or "soldiers ... were killed". */
+function passiveSubject(input: PartiesInput, t: TriggerMention): ActorMention | undefined {
+  const { text, actors } = input;
+  // "soldiers were killed" as one trigger: the actor inside it, before its passive verb.
+  const verb = PASSIVE_INSIDE.exec(text.slice(t.start, t.end));
+  if (verb) return actors.find((a) => a.end > t.start && a.start < t.start + verb.index);
+  if (!isPassive(input, t)) return undefined;
+  for (let i = actors.length - 1; i >= 0; i--) {
+    const a = actors[i]!;
+    if (a.end <= t.start && a.start >= input.sentence.start && PASSIVE_SUBJECT_GAP.test(text.slice(a.end, t.start))) return a;
+  }
+  return undefined;
+}
+
 export function partiesOf(input: PartiesInput): Parties {
   const { text, frame, actors, isArmed } = input;
   const trigger = frame.main;
@@ -226,16 +240,12 @@ export function partiesOf(input: PartiesInput): Parties {
   );
   // "Twelve American troops were killed when a suicide bomber struck": the subject of a passive
   // word of the act is its victim, whichever word decides the sub-type; it never does the act.
-  const victims = triggers
-    .filter((t) => t !== trigger)
-    .map((t) => {
-      // "soldiers were killed" as one trigger: the actor inside it, before its passive verb.
-      const verb = PASSIVE_INSIDE.exec(text.slice(t.start, t.end));
-      if (verb) return actors.find((a) => a.end > t.start && a.start < t.start + verb.index);
-      if (!isPassive(input, t)) return undefined;
-      return [...actors].reverse().find((a) => a.end <= t.start && a.start >= input.sentence.start && PASSIVE_SUBJECT_GAP.test(text.slice(a.end, t.start)));
-    })
-    .filter((a): a is ActorMention => a !== undefined);
+  const victims: ActorMention[] = [];
+  for (const t of triggers) {
+    if (t === trigger) continue;
+    const victim = passiveSubject(input, t);
+    if (victim) victims.push(victim);
+  }
   const main = actors.filter((a) => !backers.includes(a) && !victims.includes(a));
   const passive = isPassive(input, trigger);
   // "by" after a word of another act told in passing ("regions taken over by X" beside a recapture) names that act's doer.

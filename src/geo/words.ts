@@ -38,12 +38,13 @@ export interface WordForm {
 export interface WordFolds {
   /** `foldKey` of a word or name. */
   key(text: string): string;
-  word(text: string): WordForm;
+  /** The form of the word `source[start, end)`, which is `word`. */
+  word(source: string, start: number, end: number, word: string): WordForm;
 }
 
-const formOf = (text: string): WordForm => letterWordForm(text) ?? { key: foldKey(text), shape: shapeOf(text) };
+const formOf = (word: string): WordForm => letterWordForm(word, 0, word.length, word) ?? { key: foldKey(word), shape: shapeOf(word) };
 
-export const plainFolds: WordFolds = { key: foldKey, word: formOf };
+export const plainFolds: WordFolds = { key: foldKey, word: (source, start, end, word) => letterWordForm(source, start, end, word) ?? formOf(word) };
 
 /**
  * Folds for one stage. Words of plain ASCII letters are folded on the spot (a memo look-up
@@ -54,7 +55,7 @@ export function createWordFolds(): WordFolds {
   const otherKey = memoize(foldKey);
   return {
     key: (text) => (PLAIN_TEXT_RE.test(text) ? foldKey(text) : otherKey(text)),
-    word: (text) => letterWordForm(text) ?? otherWord(text),
+    word: (source, start, end, word) => letterWordForm(source, start, end, word) ?? otherWord(word),
   };
 }
 
@@ -63,14 +64,17 @@ const PLAIN_TEXT_RE = /^[A-Za-z0-9 ]*$/;
 /**
  * `foldKey` and `shapeOf` of a word of ASCII letters only, worked out letter by letter; null
  * for any other word. (For such a word the key is its lower-case form with spellings folded,
- * and of the shape rules only the capital tests and the particle list apply.)
+ * and of the shape rules only the capital tests and the particle list apply.) The letters are
+ * read from `source`, the sentence's text, not from `word`, its slice: the slices come in
+ * several string representations (short copies, slices, one- and two-byte, cached single
+ * letters), too many for V8 to keep `charCodeAt` on them a direct read.
  */
-function letterWordForm(word: string): WordForm | null {
-  const n = word.length;
+function letterWordForm(source: string, start: number, end: number, word: string): WordForm | null {
+  const n = end - start;
   let capitals = 0;
   let secondCapital = -1;
   for (let i = 0; i < n; i++) {
-    const code = word.charCodeAt(i);
+    const code = source.charCodeAt(start + i);
     if (code >= 65 && code <= 90) {
       capitals++;
       if (secondCapital < 0 && i > 0) secondCapital = i;
@@ -78,12 +82,11 @@ function letterWordForm(word: string): WordForm | null {
   }
   if (n === 0) return null;
   const lower = capitals === 0 ? word : word.toLowerCase();
-  return { key: foldSpelling(lower), shape: letterWordShape(word, lower, capitals, secondCapital) };
+  return { key: foldSpelling(lower), shape: letterWordShape(n, source.charCodeAt(start), lower, capitals, secondCapital) };
 }
 
-function letterWordShape(word: string, lower: string, capitals: number, secondCapital: number): WordShape {
-  const n = word.length;
-  const initialCapital = capitals > 0 && word.charCodeAt(0) <= 90;
+function letterWordShape(n: number, firstCode: number, lower: string, capitals: number, secondCapital: number): WordShape {
+  const initialCapital = capitals > 0 && firstCode <= 90;
   if (n >= 2 && n <= 5 && capitals === n) return 'acronym';
   // /^\p{Lu}\p{Ll}{0,2}\p{Lu}/ on letters only: the next capital within the first four letters.
   if (n <= 5 && initialCapital && secondCapital > 0 && secondCapital <= 3) return 'acronym';
@@ -104,7 +107,7 @@ export function splitWords(text: string, start: number, end: number, folds: Word
     const apostrophe = text.charCodeAt(matched - 2);
     const wordEnd = matched - at > 2 && text.charCodeAt(matched - 1) === 115 && (apostrophe === 39 || apostrophe === 0x2019) ? matched - 2 : matched;
     const wordText = text.slice(at, wordEnd);
-    const form = folds.word(wordText);
+    const form = folds.word(text, at, wordEnd, wordText);
     words.push({ start: at, end: wordEnd, text: wordText, key: form.key, shape: form.shape, initial: words.length === 0 });
     at = matched;
   }

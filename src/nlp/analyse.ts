@@ -73,16 +73,16 @@ function lemmaReader(wink: WinkTokenData, lexemes: Lexeme[]): (index: number) =>
 }
 
 /**
- * Where `value` first occurs at or after `cursor`: wink's token values are slices of its input,
+ * Where the lexeme's value first occurs at or after `cursor`: wink's token values are slices of its input,
  * so searching forward finds each one exactly. Usually it starts right after the spaces at the
  * cursor; when its first character is not such a space, no earlier occurrence can start among
  * them, so checking there first gives the same answer as the search.
  */
-function positionOf(text: string, value: string, cursor: number): number {
+function positionOf(text: string, lexeme: Lexeme, cursor: number): number {
   let at = cursor;
   while (at < text.length && text.charCodeAt(at) <= 0x20) at++;
-  if (value.charCodeAt(0) > 0x20 && text.startsWith(value, at)) return at;
-  return text.indexOf(value, cursor);
+  if (lexeme.firstCode > 0x20 && text.startsWith(lexeme.value, at)) return at;
+  return text.indexOf(lexeme.value, cursor);
 }
 
 /**
@@ -97,15 +97,14 @@ function collectTokens(text: string, offset: number, wink: WinkTokenData, cache:
   let cursor = 0;
   for (let i = 0; i < ids.length; i++) {
     const lexeme = lexemes[i]!;
-    const value = lexeme.value;
-    const at = positionOf(text, value, cursor);
+    const at = positionOf(text, lexeme, cursor);
     if (at < 0 || !lexeme.visible) {
       indexOf[i] = -1;
       continue;
     }
     const tag = pos[i] ?? 'X';
     const lemma = contraction[i] ? lemmaForm(lexeme, lemmaAt(i)) : lemmaOf(lexeme, tag, lemmaAt, i);
-    cursor = at + value.length;
+    cursor = at + lexeme.size;
     indexOf[i] = tokens.length;
     tokens.push({ start: offset + at, end: offset + cursor, norm: lexeme.norm, pos: tag, lemma });
   }

@@ -10,6 +10,12 @@
 
 export interface Lexeme {
   value: string;
+  /**
+   * `value.length` and `value.charCodeAt(0)`, read once: wink's strings come in many
+   * representations, too many for V8 to keep those reads direct at every token.
+   */
+  size: number;
+  firstCode: number;
   /** False for whitespace and invisible format characters, which are not tokens. */
   visible: boolean;
   norm: string;
@@ -54,7 +60,7 @@ function grow(cache: LexemeCache, id: number): void {
 }
 
 function freshLexeme(value: string): Lexeme {
-  return { value, visible: !INVISIBLE.test(value), norm: normalise(value), pos: null, lemma: '', otherLemmas: null };
+  return { value, size: value.length, firstCode: value.charCodeAt(0), visible: !INVISIBLE.test(value), norm: normalise(value), pos: null, lemma: '', otherLemmas: null };
 }
 
 /** The lexeme `id`; `valueOf` reads its value from wink when it is not cached yet. */

@@ -15,6 +15,12 @@ import { scanQuantities, type Quantity } from './numbers.js';
 import { isOpenModifier, peopleTail, rejectedBefore, type PeopleTail } from './people.js';
 import { isCapitalised, isWordLike, wordsAfter } from './words.js';
 
+/**
+ * Text order. The lists are joined with `concat`, not spread: spreading lists that are sometimes
+ * empty (another array shape to V8) made the optimised code of this module deoptimise again and again.
+ */
+const byStart = (a: Span, b: Span): number => a.start - b.start;
+
 function overlaps(a: Span, spans: readonly Span[]): boolean {
   return spans.some((b) => a.start < b.end && b.start < a.end);
 }
@@ -36,9 +42,9 @@ function peopleCounts(text: string, sentence: Span, m: CountMatcher, quantities:
     // A cue inside a count ("17 injured people", "5 dead") belongs to that count alone.
     const inside = cues.filter((c) => c.start >= span.start && c.end <= span.end);
     const own = tail.cue ? [tail.cue, ...tail.also] : inside.slice(0, 1);
-    found.push({ ...span, low: q.low, high: q.high, own, rule: `${q.rule}/${tail.via}`, single: false });
+    found.push(member(span.start, span.end, q.low, q.high, own, `${q.rule}/${tail.via}`, false, false));
   }
-  return [...found, ...leadingCoordinates(text, sentence, m, quantities, found, skip)].sort((a, b) => a.start - b.start);
+  return found.concat(leadingCoordinates(text, sentence, m, quantities, found, skip)).sort(byStart);
 }
 
 /**
@@ -55,7 +61,7 @@ function leadingCoordinates(text: string, sentence: Span, m: CountMatcher, quant
     if (i === 0) continue;
     const end = words[i - 1]!.end;
     const next = found.find((f) => f.start >= end);
-    if (next && AND_GAP.test(text.slice(end, next.start))) extra.push({ start: q.start, end, low: q.low, high: q.high, own: [], rule: `${q.rule}/coordinated`, single: false });
+    if (next && AND_GAP.test(text.slice(end, next.start))) extra.push(member(q.start, end, q.low, q.high, [], `${q.rule}/coordinated`, false, false));
   }
   return extra;
 }
@@ -73,6 +79,11 @@ function coordinatedTail(text: string, q: Quantity, previous: Member, sentence: 
   if (i === 0 || (follower && isWordLike(follower) && !/^(?:in|on|at|near|during|and|while|when|after|before|were|was|had|have)$/i.test(follower.text))) return null;
   if (words.slice(0, i).some((w) => m.rejectAfter.has(w.norm))) return null;
   return { end: words[i - 1]!.end, via: 'coordinated', cue: null, also: [] };
+}
+
+/** Every member is built here with all its fields, so that members share one shape. */
+function member(start: number, end: number, low: number, high: number | null, own: Cue[], rule: string, single: boolean, loose: boolean): Member {
+  return { start, end, low, high, own, rule, single, loose };
 }
 
 /** Reads the sentence's cues once, and only when a figure or a single person needs them. */
@@ -100,18 +111,21 @@ export function findCountsWith(text: string, sentence: Span, m: CountMatcher): C
   const zeros = findZeroCounts(text, sentence, m);
   const quantities = scanQuantities(text, sentence, m);
   const figures = quantities.length > 0 ? peopleCounts(text, sentence, m, quantities, cues.get(), zeros) : [];
-  const singles: Member[] = findSingles(text, sentence, m, cues)
+  const singles: Member[] = [];
+  const found = findSingles(text, sentence, m, cues);
+  if (found.length > 0) {
     // "a couple were killed": a number phrase, read as a figure or not at all.
-    .filter((s) => !overlaps(s, [...zeros, ...figures, ...quantities.filter((q) => q.vague || /^an?\s/i.test(q.word))]))
-    .map((s) => ({ start: s.start, end: s.end, low: 1, high: 1, own: s.cues, rule: 'count/article', single: true, loose: s.loose }));
+    const taken: Span[] = [...zeros, ...figures, ...quantities.filter((q) => q.vague || /^an?\s/i.test(q.word))];
+    for (const s of found) if (!overlaps(s, taken)) singles.push(member(s.start, s.end, 1, 1, s.cues, 'count/article', true, s.loose));
+  }
   const tolls = quantities.length > 0 ? findTollStatements(text, sentence, quantities) : [];
-  if (figures.length === 0 && singles.length === 0) return [...zeros, ...tolls].sort((a, b) => a.start - b.start);
-  const members = [...figures, ...singles].sort((a, b) => a.start - b.start);
+  if (figures.length === 0 && singles.length === 0) return zeros.concat(tolls).sort(byStart);
+  const members = figures.concat(singles).sort(byStart);
   const mentions = groupsOf(text, members)
     .flatMap((group) => typedGroup(text, sentence, group, groupsOfOthers(group, members), cues.read()))
     // A toll statement types its figure; the ordinary reading of the same figure gives way.
     .filter((m) => !tolls.some((t) => m.start < t.end && t.start < m.end));
-  return [...zeros, ...tolls, ...mentions].sort((a, b) => a.start - b.start);
+  return zeros.concat(tolls, mentions).sort(byStart);
 }
 
 /** The farthest a passive predicate may stand from a subject that opens its clause. */

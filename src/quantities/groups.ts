@@ -16,7 +16,7 @@ export interface Member extends Span {
   /** A single person ("a man") with no cue of its own counts only inside a typed group. */
   single: boolean;
   /** Named by a noun the lists lack or a pronoun: counted only as killed or wounded. */
-  loose?: boolean;
+  loose: boolean;
 }
 
 /**

@@ -54,12 +54,22 @@ function isLowerAscii(text: string, start: number, end: number): boolean {
   return true;
 }
 
+/**
+ * True when the word ending at `end` ends in "'s" or "’s" (either case): read on the text, not on
+ * the word's slice, whose many string representations keep V8 from reading it directly.
+ */
+function endsPossessive(text: string, end: number): boolean {
+  const s = text.charCodeAt(end - 1);
+  const apostrophe = text.charCodeAt(end - 2);
+  return (s === 115 || s === 83) && (apostrophe === 39 || apostrophe === 0x2019);
+}
+
 function wordOf(text: string, start: number, end: number): Word {
   const raw = text.slice(start, end);
   // Most words are already lower case; `toLowerCase` on a slice of a text with curly quotes
   // (a two-byte string) is a runtime call.
   const lower = isLowerAscii(text, start, end) ? raw : raw.toLowerCase();
-  const norm = lower.endsWith("'s") || lower.endsWith('’s') ? lower.slice(0, -2) : lower;
+  const norm = end - start >= 2 && endsPossessive(text, end) ? lower.slice(0, -2) : lower;
   return { start, end, text: raw, norm };
 }
 

@@ -5,8 +5,8 @@
  * The matcher knows nothing of events: entries are opaque payloads carried through.
  */
 import type { Token } from '../types.js';
-import { compilePattern, createCompileCache, type CompileCache, type PositionStep, type Step } from './pattern.js';
-import { anchorOf, mayMatch, mayMatchAnchor, tokenBits, type Anchor, type TokenBits } from './prefilter.js';
+import { compilePattern, createCompileCache, formBit, type CompileCache, type PositionStep, type Step } from './pattern.js';
+import { anchorOf, bitsAt, mayMatch, mayMatchAnchor, tokenBits, type Anchor, type TokenBits } from './prefilter.js';
 import { createKeyFilter, mayHaveKey, type KeyFilter } from './key-filter.js';
 
 export interface IndexedPattern<E> {
@@ -115,10 +115,13 @@ const NUMBER_WORDS = new Set(
     .split(' '),
 );
 
-function accepts(step: PositionStep, token: Token): boolean {
-  if (step.norms.has(token.norm)) return true;
-  // Lemmas are among the forms (pattern.ts), so a token whose lemma is its form was answered above.
-  if (token.lemma !== token.norm && step.lemmas.size > 0 && step.lemmas.has(token.lemma)) return true;
+/** `bits` are the token's (`bitsAt`): when they miss the step's forms, neither set can hold the token's form or lemma. */
+function accepts(step: PositionStep, token: Token, bits: number): boolean {
+  if ((step.forms & bits) !== 0) {
+    if (step.norms.has(token.norm)) return true;
+    // Lemmas are among the forms (pattern.ts), so a token whose lemma is its form was answered above.
+    if (token.lemma !== token.norm && step.lemmas.size > 0 && step.lemmas.has(token.lemma)) return true;
+  }
   return acceptsClass(step, token);
 }
 
@@ -166,26 +169,26 @@ function isYear(norm: string): boolean {
 }
 
 /** Tries steps[k..] from token j; returns the last token taken, or -1. `picked` is a stack. */
-function matchFrom(steps: readonly Step[], k: number, tokens: readonly Token[], j: number, end: number, picked: number[]): number {
+function matchFrom(steps: readonly Step[], k: number, tokens: readonly Token[], bits: TokenBits, j: number, end: number, picked: number[]): number {
   if (k === steps.length) return picked[picked.length - 1] ?? -1;
   const step = steps[k] as Step;
   if (step.kind === 'gap') {
     for (let g = 0; g <= step.max && j + g <= end; g++) {
-      const last = matchFrom(steps, k + 1, tokens, j + g, end, picked);
+      const last = matchFrom(steps, k + 1, tokens, bits, j + g, end, picked);
       if (last >= 0) return last;
     }
     return -1;
   }
   // Hyphens are transparent: "air-strike" may come as "air", "-", "strike".
   let t = j;
-  while (t < end && (tokens[t] as Token).norm === '-' && !step.norms.has('-')) t++;
-  if (t < end && accepts(step, tokens[t] as Token)) {
+  if (!step.takesHyphen) while (t < end && (tokens[t] as Token).norm === '-') t++;
+  if (t < end && accepts(step, tokens[t] as Token, bitsAt(bits, t))) {
     picked.push(t);
-    const last = matchFrom(steps, k + 1, tokens, t + 1, end, picked);
+    const last = matchFrom(steps, k + 1, tokens, bits, t + 1, end, picked);
     if (last >= 0) return last;
     picked.pop();
   }
-  return step.optional ? matchFrom(steps, k + 1, tokens, j, end, picked) : -1;
+  return step.optional ? matchFrom(steps, k + 1, tokens, bits, j, end, picked) : -1;
 }
 
 /** Every match that starts inside tokens [from, end) and ends before `end`. Overlaps included. */
@@ -206,11 +209,13 @@ export function findMatches<E>(index: PatternIndex<E>, tokens: readonly Token[],
     // lemma, every pattern under the lemma was already tried under the form.
     const fromLemma = token.lemma === token.norm || !mayHaveKey(index.lemmaKeys, token.lemma) ? undefined : index.byLemma.get(token.lemma);
     if (fromLemma !== undefined) {
+      const normBit = formBit(token.norm);
       for (let k = 0; k < fromLemma.patterns.length; k++) {
         const anchors = fromLemma.anchors;
         if (!mayMatchAnchor(anchors[2 * k] as number, anchors[2 * k + 1] as number, tokens, at.bits, i, end)) continue;
         const pattern = fromLemma.patterns[k] as IndexedPattern<E>;
-        if (!firstOf(pattern).norms.has(token.norm)) tryFrom(pattern, i, at);
+        const first = firstOf(pattern);
+        if ((first.forms & normBit) === 0 || !first.norms.has(token.norm)) tryFrom(pattern, i, at);
       }
     }
     if (byClass.length === 0) continue;
@@ -247,7 +252,7 @@ function tryFrom<E>(pattern: IndexedPattern<E>, i: number, at: TryContext<E>): v
   const picked = at.picked;
   picked.length = 0;
   picked.push(i);
-  const last = matchFrom(pattern.steps, 1, at.tokens, i + 1, at.end, picked);
+  const last = matchFrom(pattern.steps, 1, at.tokens, at.bits, i + 1, at.end, picked);
   if (last >= 0) at.matches.push({ pattern, first: i, last, covered: picked.slice() });
 }
 

@@ -23,6 +23,18 @@ export interface PositionStep {
   lemmas: ReadonlySet<string>;
   classes: ReadonlySet<TokenClass>;
   optional: boolean;
+  /**
+   * `formBit` of every form and lemma accepted: a token whose form's and lemma's bits miss it is
+   * surely not taken by a form or lemma, and the two sets (cold in a long pipeline) are not read.
+   */
+  forms: number;
+  /** True when "-" is among the forms (the matcher otherwise passes over hyphen tokens). */
+  takesHyphen: boolean;
+}
+
+/** One of 32 bits, from a word's first and last letters and its length. */
+export function formBit(form: string): number {
+  return 1 << ((form.charCodeAt(0) + 3 * form.charCodeAt(form.length - 1) + 7 * form.length) & 31);
 }
 
 export interface GapStep {
@@ -131,7 +143,10 @@ function compileStep(word: string, cache: CompileCache): Step {
     }
   }
   if (body !== body.toLowerCase()) throw new Error(`patterns are lower-case: "${word}"`);
-  return { kind: 'position', norms, lemmas, classes, optional };
+  let forms = 0;
+  for (const form of norms) forms |= formBit(form);
+  for (const lemma of lemmas) forms |= formBit(lemma);
+  return { kind: 'position', norms, lemmas, classes, optional, forms, takesHyphen: norms.has('-') };
 }
 
 /** Patterns must begin and end with a required position, so the index and spans are sound. */

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compilePattern } from './pattern.js';
+import { compilePattern, formBit } from './pattern.js';
+import { loadStatusLexicon, loadTriggerLexicon } from './index.js';
+import type { PatternIndex } from './matcher.js';
 import { anchorOf, mayMatch, tokenBits } from './prefilter.js';
 import { createKeyFilter, mayHaveKey } from './key-filter.js';
 import { tokenize } from './test-tokens.js';
@@ -59,4 +61,23 @@ test('the key filter keeps every key', () => {
   for (const key of keys) assert.equal(mayHaveKey(filter, key), true, key);
   const others = ['the', 'said', 'on', 'minister', 'yesterday', 'according', 'village', 'government'];
   assert.ok(others.filter((word) => mayHaveKey(filter, word)).length < others.length, 'the filter rules out most other words');
+});
+
+test('every position of the shipped lexicons keeps the bits of all its forms and lemmas', () => {
+  // The matcher turns a token away when its bits miss the position's: a form or lemma whose bit
+  // were missing would silently stop matching.
+  let positions = 0;
+  const indexes: Array<PatternIndex<unknown>> = [loadTriggerLexicon().index, loadStatusLexicon().index];
+  for (const index of indexes) {
+    const groups = [...index.byNorm.values(), ...index.byLemma.values()];
+    for (const pattern of [...groups.flatMap((g) => g.patterns), ...index.byClass]) {
+      for (const step of pattern.steps) {
+        if (step.kind !== 'position') continue;
+        positions++;
+        for (const form of [...step.norms, ...step.lemmas]) assert.notEqual(step.forms & formBit(form), 0, `${pattern.source}: ${form}`);
+        assert.equal(step.takesHyphen, step.norms.has('-'), pattern.source);
+      }
+    }
+  }
+  assert.ok(positions > 1000, `only ${positions} positions read`);
 });

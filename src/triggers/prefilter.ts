@@ -8,7 +8,7 @@
  * The test only ever skips tries that would fail, so matches are unchanged.
  */
 import type { Token } from '../types.js';
-import type { PositionStep, Step } from './pattern.js';
+import { formBit, type PositionStep, type Step } from './pattern.js';
 
 export interface Anchor {
   /** Bits (`formBit`) of every form and lemma the anchor position accepts; 0 when untested. */
@@ -18,11 +18,6 @@ export interface Anchor {
 }
 
 const UNTESTED: Anchor = { mask: 0, gap: -1 };
-
-/** One of 32 bits, from a word's first and last letters and its length. */
-export function formBit(form: string): number {
-  return 1 << ((form.charCodeAt(0) + 3 * form.charCodeAt(form.length - 1) + 7 * form.length) & 31);
-}
 
 export function anchorOf(steps: readonly Step[]): Anchor {
   const second = steps[1];
@@ -34,10 +29,8 @@ export function anchorOf(steps: readonly Step[]): Anchor {
 
 /** Optional positions, token classes and positions that take "-" are never tested. */
 function positionAnchor(step: PositionStep, gap: number): Anchor {
-  if (step.optional || step.classes.size > 0 || step.norms.has('-')) return UNTESTED;
-  let mask = 0;
-  for (const form of step.norms) mask |= formBit(form);
-  for (const lemma of step.lemmas) mask |= formBit(lemma);
+  if (step.optional || step.classes.size > 0 || step.takesHyphen) return UNTESTED;
+  const mask = step.forms;
   return mask === -1 ? UNTESTED : { mask, gap };
 }
 
@@ -65,7 +58,8 @@ export function tokenBits(tokens: readonly Token[], from: number, end: number): 
   return { tokens, from, bits: scratch };
 }
 
-function bitsAt(b: TokenBits, t: number): number {
+/** The bits of token `t`'s form and lemma (`formBit`), worked out on first use. */
+export function bitsAt(b: TokenBits, t: number): number {
   const known = b.bits[t - b.from] as number;
   if (known !== 0) return known;
   const token = b.tokens[t] as Token;
