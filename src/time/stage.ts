@@ -2,7 +2,7 @@
  * The dates stage: finds every date in the article's prose (sentences minus skipped regions
  * such as captions and timestamps) and resolves it against the publication date.
  */
-import type { DateMention, Doc, Span, Stage } from '../types.js';
+import type { Doc, Span, Stage } from '../types.js';
 import { isIsoDay } from './calendar.js';
 import { createDateFinder, type DateFinder } from './find-dates.js';
 
