@@ -3,7 +3,8 @@
  * and their translation into the store interface's values.
  */
 import type { CodedEvent, EventRecord } from '../types.js';
-import type { AuditEntry, DocumentMeta, MergeLink, ReviewAction, StoredDocument, StoredEvent, StoredMention } from './types.js';
+import { encodeCursor } from './query.js';
+import type { AuditEntry, DocumentMeta, EventPage, EventQuery, MergeLink, ReviewAction, StoredDocument, StoredEvent, StoredMention } from './types.js';
 
 export interface DocumentRow {
   id: string; name: string; external_id: string | null; url: string | null; title: string | null; published: string | null;
@@ -43,5 +44,21 @@ export function toAuditEntry(r: AuditRow): AuditEntry {
   return {
     seq: r.seq, eventId: r.event_id, reviewer: r.reviewer, at: r.reviewed_at, action: r.action as ReviewAction,
     before: r.before === null ? null : (JSON.parse(r.before) as EventRecord), after: r.after === null ? null : (JSON.parse(r.after) as EventRecord), note: r.note,
+  };
+}
+
+/** A listing's rows as asked for: `limit + 1` rows were read, so a further one means a next page. */
+export function toEventPage(
+  rows: ReadonlyArray<Pick<EventRow, 'seq' | 'event_date' | 'record'> & { inter1?: number | null; inter2?: number | null }>,
+  limit: number,
+  query: Pick<EventQuery, 'asJson' | 'withInter'>,
+): EventPage {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    events: query.asJson ? [] : page.map((r) => JSON.parse(r.record) as EventRecord),
+    ...(query.asJson ? { json: page.map((r) => r.record) } : {}),
+    next: rows.length > limit && last ? encodeCursor(last.event_date, last.seq) : null,
+    ...(query.withInter ? { inter: page.map((r) => ({ inter1: r.inter1 ?? 0, inter2: r.inter2 ?? 0 })) } : {}),
   };
 }

@@ -4,19 +4,9 @@
  * PostgreSQL's means. Every value is a bound parameter, never spliced into the SQL.
  */
 import { decodeCursor, tsQuery } from '../query.js';
-import type { EventQuery, ReviewFilter } from '../types.js';
+import type { EventQuery } from '../types.js';
+import { NOT_REJECTED, REVIEW_CONDITION } from '../review-conditions.js';
 import type { SpatialMode } from './migrations.js';
-
-/** Rejected events leave every query that does not ask for them. */
-const REVIEW_CONDITION: Record<ReviewFilter, string | null> = {
-  unreviewed: 'review_state IS NULL',
-  reviewed: "review_state IN ('confirmed', 'edited')",
-  confirmed: "review_state = 'confirmed'",
-  edited: "review_state = 'edited'",
-  rejected: "review_state = 'rejected'",
-  all: null,
-};
-const NOT_REJECTED = "(review_state IS NULL OR review_state <> 'rejected')";
 
 /** Events whose point lies in a box, through the store's spatial index. */
 function inBox(spatial: SpatialMode, p: (value: unknown) => string, minLon: number, minLat: number, maxLon: number, maxLat: number): string {

@@ -12,12 +12,10 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type pg from 'pg';
 import { SitrepError } from '../../errors.js';
-import type { EventRecord } from '../../types.js';
 import { cellsFromRows, type CellRow } from '../cells.js';
 import { editedInter } from '../fold.js';
-import { encodeCursor } from '../query.js';
 import { reviewOfRow, type ReviewRow } from '../review-state.js';
-import { toAuditEntry, toStoredDocument, toStoredEvent, toStoredMention, type AuditRow, type DocumentRow, type EventRow, type LinkRow, type MentionRow } from '../rows.js';
+import { toAuditEntry, toEventPage, toStoredDocument, toStoredEvent, toStoredMention, type AuditRow, type DocumentRow, type EventRow, type LinkRow, type MentionRow } from '../rows.js';
 import type {
   AuditEntry, CountryCount, DayCount, EventCell, EventPage, EventQuery, FeedItemState, FeedPollUpdate, FeedSpec, FeedState, IngestOutcome, Merger,
   NewDocument, NewMention, ReviewOutcome, ReviewRequest, Store, StoreStats, StoredDocument, StoredEvent,
@@ -155,14 +153,7 @@ export class PostgresStore implements Store {
       const review = (await this.pool.query<ReviewRow>('SELECT * FROM event_reviews WHERE event_id = $1', [r.id])).rows[0];
       [r.inter1, r.inter2] = editedInter(this.merger, r.edited_coded, review ? reviewOfRow(review) : null);
     }
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      events: query.asJson ? [] : page.map((r) => JSON.parse(r.record) as EventRecord),
-      ...(query.asJson ? { json: page.map((r) => r.record) } : {}),
-      next: rows.length > limit && last ? encodeCursor(last.event_date, last.seq) : null,
-      ...(query.withInter ? { inter: page.map((r) => ({ inter1: r.inter1 ?? 0, inter2: r.inter2 ?? 0 })) } : {}),
-    };
+    return toEventPage(rows, limit, query);
   }
 
   async review(eventId: string, request: ReviewRequest, reviewer: string): Promise<ReviewOutcome | null> {

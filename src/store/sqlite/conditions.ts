@@ -3,18 +3,8 @@
  * Every value is a bound parameter, never spliced into the SQL.
  */
 import { decodeCursor, ftsQuery } from '../query.js';
-import type { EventQuery, ReviewFilter } from '../types.js';
-
-/** Rejected events leave every query that does not ask for them. */
-const REVIEW_CONDITION: Record<ReviewFilter, string | null> = {
-  unreviewed: 'review_state IS NULL',
-  reviewed: "review_state IN ('confirmed', 'edited')",
-  confirmed: "review_state = 'confirmed'",
-  edited: "review_state = 'edited'",
-  rejected: "review_state = 'rejected'",
-  all: null,
-};
-const NOT_REJECTED = "(review_state IS NULL OR review_state <> 'rejected')";
+import type { EventQuery } from '../types.js';
+import { NOT_REJECTED, REVIEW_CONDITION } from '../review-conditions.js';
 
 /** SQL conditions for a query. */
 export function conditions(q: EventQuery): { where: string[]; params: unknown[] } {

@@ -7,15 +7,13 @@ import Database from 'better-sqlite3';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { SitrepError } from '../../errors.js';
-import type { EventRecord } from '../../types.js';
 import { editedInter } from '../fold.js';
-import { toAuditEntry, toStoredDocument, toStoredEvent, toStoredMention, type AuditRow, type DocumentRow, type EventRow, type LinkRow, type MentionRow } from '../rows.js';
+import { toAuditEntry, toEventPage, toStoredDocument, toStoredEvent, toStoredMention, type AuditRow, type DocumentRow, type EventRow, type LinkRow, type MentionRow } from '../rows.js';
 import type {
   AuditEntry, CountryCount, DayCount, EventCell, EventPage, EventQuery, FeedItemState, FeedPollUpdate, FeedSpec, FeedState, IngestOutcome,
   Merger, NewDocument, NewMention, ReviewOutcome, ReviewRequest, Store, StoreStats, StoredDocument, StoredEvent,
   StoredMention,
 } from '../types.js';
-import { encodeCursor } from '../query.js';
 import { countriesOf } from './aggregate.js';
 import { EventColumns, restrictBySql } from './columns.js';
 import { conditions } from './conditions.js';
@@ -153,14 +151,7 @@ class SqliteStore implements Store {
     for (const r of rows) {
       if (r.edited_coded) [r.inter1, r.inter2] = editedInter(this.merger, r.edited_coded, this.writer.reviewOf(r.id));
     }
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      events: query.asJson ? [] : page.map((r) => JSON.parse(r.record) as EventRecord),
-      ...(query.asJson ? { json: page.map((r) => r.record) } : {}),
-      next: rows.length > limit && last ? encodeCursor(last.event_date, last.seq) : null,
-      ...(query.withInter ? { inter: page.map((r) => ({ inter1: r.inter1 ?? 0, inter2: r.inter2 ?? 0 })) } : {}),
-    };
+    return toEventPage(rows, limit, query);
   }
 
   /**
