@@ -1,25 +1,8 @@
 /** Opening the queue: a small pool of its own on the store's database, and its schema brought up to date. */
-import pg from 'pg';
 import { SitrepError } from '../errors.js';
+import { createPool, redactUrl } from '../store/postgres/db.js';
 import { migrateQueue } from './migrations.js';
 import { JobQueue } from './queue.js';
-
-/** The URL without its password, for messages. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'postgres://…';
-  }
-}
-
-const INT8 = 20;
-// Job ids and counts come back as numbers: a queue never holds 2^53 jobs.
-const types: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: string) => (oid === INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text'))) as pg.CustomTypesConfig['getTypeParser'],
-};
 
 /** `poolSize`: one connection per worker slot, one for the idle wait, one for the heartbeats. */
 export async function openQueue<P>(url: string, poolSize = 4): Promise<JobQueue<P>> {
@@ -27,7 +10,7 @@ export async function openQueue<P>(url: string, poolSize = 4): Promise<JobQueue<
   // The queue's own commits do not wait for the disk: a job state lost in a server crash is
   // harmless, since a job taken again finds its document stored (same content hash) and the
   // store's own commits stay synchronous. It saves a disk flush on every take and completion.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, application_name: 'sitrep-queue', options: '-c synchronous_commit=off' });
+  const pool = createPool(url, poolSize, { application_name: 'sitrep-queue', options: '-c synchronous_commit=off' });
   // An idle client that loses its server (a restart) must not take the process down.
   pool.on('error', () => undefined);
   try {

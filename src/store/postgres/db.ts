@@ -14,8 +14,9 @@ const types: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: string) => (oid === INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text'))) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-export function createPool(url: string, max: number): pg.Pool {
-  return new pg.Pool({ connectionString: url, max, types, application_name: 'sitrep' });
+/** A pool whose big integers come back as numbers; `extra` names the application or sets session options. */
+export function createPool(url: string, max: number, extra: Pick<pg.PoolConfig, 'application_name' | 'options'> = {}): pg.Pool {
+  return new pg.Pool({ connectionString: url, max, types, application_name: 'sitrep', ...extra });
 }
 
 /** The URL without its password, for messages. */
