@@ -38,3 +38,21 @@ export function highlighted(text: string, spans: ReadonlyArray<{ start: number; 
   if (at < text.length) out.append(document.createTextNode(text.slice(at)));
   return out;
 }
+
+/**
+ * Runs `search` a moment after typing pauses, and at once on Enter; Enter must not submit a
+ * form around the field.
+ */
+export function searchAsYouType(input: HTMLInputElement, search: () => Promise<void>, pauseMs = 250): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void search(), pauseMs);
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    clearTimeout(timer);
+    void search();
+  });
+}

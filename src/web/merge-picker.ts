@@ -4,7 +4,7 @@
  * reviewer picks a listed event rather than copying an id.
  */
 import { api, ApiError, type EventRecord } from './api.js';
-import { h } from './dom.js';
+import { h, searchAsYouType } from './dom.js';
 import { colourOf } from './taxonomy.js';
 
 const DAY = 86_400_000;
@@ -42,17 +42,7 @@ export function mergePicker(r: EventRecord, merge: (other: string) => void): HTM
     }
   }
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  input.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void search(), 250);
-  });
-  input.addEventListener('keydown', (event) => {
-    if (event.key !== 'Enter') return;
-    event.preventDefault();
-    clearTimeout(timer);
-    void search();
-  });
+  searchAsYouType(input, search);
   void search();
   return h('div', { class: 'merge-picker' }, h('label', {}, 'merge another event into this one: ', input), results);
 }

@@ -5,7 +5,7 @@
  * (Deraa, Dar'a, Daraa).
  */
 import { api, ApiError, type EventRecord, type PlaceResult } from './api.js';
-import { h } from './dom.js';
+import { h, searchAsYouType } from './dom.js';
 import { GEO_PRECISION } from './taxonomy.js';
 
 export interface PlacePicker {
@@ -53,18 +53,7 @@ export function placePicker(r: EventRecord): PlacePicker {
     current.textContent = `→ ${describe(p)}; precision ${p.geo_precision}: ${GEO_PRECISION[p.geo_precision] ?? ''}`;
   }
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  input.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void search(), 250);
-  });
-  // Enter searches; it must not submit the edit form around the field.
-  input.addEventListener('keydown', (event) => {
-    if (event.key !== 'Enter') return;
-    event.preventDefault();
-    clearTimeout(timer);
-    void search();
-  });
+  searchAsYouType(input, search);
   const element = h('div', { class: 'place-picker' }, h('label', {}, 'place ', input), ' ', current, results);
   return { element, chosen: () => chosen };
 }
